@@ -1,0 +1,2 @@
+package dev.agentanalytics;
+public class AgentAnalyticsJob { public static void main(String[] a) {} }
