@@ -1,0 +1,155 @@
+package dev.agentanalytics.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.agentanalytics.connect.AgentSnapshot;
+import dev.agentanalytics.connect.ConnectAgentEvent;
+import dev.agentanalytics.connect.Contact;
+import dev.agentanalytics.connect.Queue;
+import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.ContactState;
+import dev.agentanalytics.event.ServedQueue;
+import dev.agentanalytics.output.DeadLetterRow;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Turns one record as received into a compact {@link AgentEvent}, or into a dead letter naming exactly what is
+ * wrong (spec section 1). Never throws for bad input. One instance per source subtask; not thread-safe only in
+ * the sense that it is not shared.
+ */
+public final class AgentEventParser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private transient ObjectReader reader;
+
+    private ObjectReader reader() {
+        if (reader == null) {
+            // Trailing tokens (a second object, garbage after the value) make the record "not JSON".
+            reader = new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        }
+        return reader;
+    }
+
+    public ParsedRecord parse(byte[] payload, long receivedAt) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return ParsedRecord.invalid(new DeadLetterRow(receivedAt, "not JSON: not valid UTF-8",
+                    Base64.getEncoder().encodeToString(payload), DeadLetterRow.BASE64));
+        }
+        String problem;
+        ConnectAgentEvent event = null;
+        try {
+            JsonNode root = reader().readValue(text);
+            problem = validate(root);
+            if (problem == null) {
+                long eventTimestamp = ConnectTimestamps.parse(root.get("EventTimestamp").textValue());
+                event = ConnectEventReader.read(root, root.get("AgentARN").textValue(),
+                        root.get("EventType").textValue(), eventTimestamp);
+            }
+        } catch (JsonProcessingException e) {
+            problem = "not JSON: " + e.getOriginalMessage();
+        } catch (java.io.IOException e) {
+            problem = "not JSON: " + e.getMessage();
+        }
+        if (problem != null) {
+            return ParsedRecord.invalid(new DeadLetterRow(receivedAt, problem, text, DeadLetterRow.UTF_8));
+        }
+        return ParsedRecord.valid(toCompact(event, payload));
+    }
+
+    /** The reason the tree is not a valid agent event, or null when it is one. */
+    private static String validate(JsonNode root) {
+        if (root == null || root.isMissingNode()) return "not JSON: empty record";
+        if (!root.isObject()) return "not a JSON object: " + root.getNodeType().name().toLowerCase();
+        String problem = requireString(root, "AgentARN");
+        if (problem == null) problem = requireString(root, "EventType");
+        if (problem == null) problem = requireString(root, "EventTimestamp");
+        if (problem != null) return problem;
+        if (ConnectTimestamps.parse(root.get("EventTimestamp").textValue()) == null) {
+            return "EventTimestamp " + root.get("EventTimestamp") + " is not ISO-8601";
+        }
+        return null;
+    }
+
+    private static String requireString(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
+            return "missing " + field;
+        }
+        if (!value.isTextual()) {
+            if ("EventTimestamp".equals(field)) return "EventTimestamp " + value + " is not ISO-8601";
+            return field + " is not a string: " + value;
+        }
+        return null;
+    }
+
+    /** Keeps what the metrics and rows need; full snapshots never leave the parser. */
+    static AgentEvent toCompact(ConnectAgentEvent event, byte[] payload) {
+        AgentEvent compact = new AgentEvent();
+        compact.eventId = event.eventId;
+        compact.agentArn = event.agentArn;
+        compact.eventType = event.eventType;
+        compact.eventTime = event.eventTimestamp;
+        compact.raw = payload;
+        AgentSnapshot snapshot = event.currentAgentSnapshot;
+        if (snapshot == null) return compact;
+        if (snapshot.agentStatus != null) {
+            compact.statusName = snapshot.agentStatus.name;
+            compact.statusType = snapshot.agentStatus.type;
+        }
+        if (snapshot.configuration != null) {
+            compact.username = snapshot.configuration.username;
+            if (snapshot.configuration.routingProfile != null) {
+                List<ServedQueue> served = new ArrayList<>();
+                for (Queue queue : snapshot.configuration.routingProfile.inboundQueues) {
+                    if (queue.arn != null && !queue.isAgentQueue() && !containsQueue(served, queue.arn)) {
+                        served.add(new ServedQueue(queue.arn, queue.name));
+                    }
+                }
+                compact.queues = served.toArray(new ServedQueue[0]);
+            }
+        }
+        List<ContactState> contacts = new ArrayList<>(snapshot.contacts.size());
+        for (Contact contact : snapshot.contacts) {
+            if (contact.contactId == null) continue; // a leg without an id cannot be followed
+            ContactState state = new ContactState();
+            state.contactId = contact.contactId;
+            state.initialContactId = contact.initialContactId;
+            state.channel = contact.channel;
+            state.initiationMethod = contact.initiationMethod;
+            state.state = contact.state;
+            state.stateStart = contact.stateStartTimestamp;
+            if (contact.queue != null) {
+                state.queueArn = contact.queue.arn;
+                state.queueName = contact.queue.name;
+            }
+            contacts.removeIf(listed -> listed.contactId.equals(state.contactId)); // a repeated id: the last wins
+            contacts.add(state);
+        }
+        compact.contacts = contacts.toArray(new ContactState[0]);
+        return compact;
+    }
+
+    private static boolean containsQueue(List<ServedQueue> queues, String arn) {
+        for (ServedQueue queue : queues) {
+            if (queue.arn.equals(arn)) return true;
+        }
+        return false;
+    }
+}
