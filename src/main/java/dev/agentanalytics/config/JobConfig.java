@@ -42,6 +42,7 @@ public final class JobConfig implements Serializable {
     public final String output;
     public final boolean console;
     public final RuntimeMode runtimeMode;
+    /** 0 when the environment decides. */
     public final int parallelism;
     public final int maxParallelism;
     public final Duration checkpointInterval;
@@ -71,7 +72,7 @@ public final class JobConfig implements Serializable {
         }
         console = v.bool(ConfigKey.CONSOLE);
         runtimeMode = v.choice(ConfigKey.RUNTIME_MODE, RuntimeMode.class);
-        parallelism = v.integer(ConfigKey.PARALLELISM, 1, 1024);
+        parallelism = v.text(ConfigKey.PARALLELISM).isEmpty() ? 0 : v.integer(ConfigKey.PARALLELISM, 1, 1024);
         maxParallelism = v.integer(ConfigKey.MAX_PARALLELISM, 1, 32768);
         if (maxParallelism < parallelism) {
             throw v.invalid(ConfigKey.MAX_PARALLELISM, "at least the parallelism (" + parallelism + ")");
@@ -296,6 +297,30 @@ public final class JobConfig implements Serializable {
             }
             trustAllCertificates = v.bool(ConfigKey.KINESIS_TRUST_ALL_CERTIFICATES);
             alertStream = v.text(ConfigKey.ALERT_STREAM);
+        }
+
+        /**
+         * Client settings shared by the consumer and the alert sink: region, endpoint override and credentials.
+         * Without static keys the connector uses the default AWS credentials chain (the application's role on
+         * Managed Flink).
+         */
+        public Properties clientProperties() {
+            Properties properties = new Properties();
+            properties.setProperty("aws.region", region);
+            if (!endpoint.isEmpty()) properties.setProperty("aws.endpoint", endpoint);
+            if (!accessKey.isEmpty()) {
+                properties.setProperty("aws.credentials.provider", "BASIC");
+                properties.setProperty("aws.credentials.provider.basic.accesskeyid", accessKey);
+                properties.setProperty("aws.credentials.provider.basic.secretkey", secretKey);
+            } else {
+                properties.setProperty("aws.credentials.provider", "AUTO");
+            }
+            if (trustAllCertificates) {
+                // The emulator's self-signed certificate (sink side: shaded SDK v2 over netty).
+                properties.setProperty("aws.trust.all.certificates", "true");
+                properties.setProperty("aws.http.protocol.version", "HTTP1_1");
+            }
+            return properties;
         }
     }
 

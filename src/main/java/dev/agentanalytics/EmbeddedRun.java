@@ -1,0 +1,75 @@
+package dev.agentanalytics;
+
+import dev.agentanalytics.config.JobConfig;
+import dev.agentanalytics.output.OutputTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job in an embedded Flink cluster, for a newcomer's first run and for replays of files
+ * ({@code scripts/run-local.sh}, {@code scripts/replay.sh}): no AWS account, no Docker. It returns once the job
+ * has finished and every row is committed, then says what was written where.
+ */
+public final class EmbeddedRun {
+    private EmbeddedRun() {}
+
+    public static void main(String[] args) throws Exception {
+        JobConfig config = AgentAnalyticsJob.loadOrExplain(args);
+        Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
+        StreamExecutionEnvironment env;
+        if (config.webUiPort > 0) {
+            flink.set(RestOptions.PORT, config.webUiPort);
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+            System.out.println("Flink web UI: http://localhost:" + config.webUiPort + " (while the job runs)");
+        } else {
+            env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        }
+        AgentAnalyticsJob.define(env, config);
+        System.out.println("Running: " + config);
+        long started = System.nanoTime();
+        env.execute(AgentAnalyticsJob.jobName(config));
+        System.out.printf("Finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        if (!config.output.contains("://")) printSummary(Paths.get(config.output));
+    }
+
+    /** Rows and files per table, counting committed files only (in-progress ones are hidden). */
+    static void printSummary(Path output) {
+        System.out.println("Output under " + output.toAbsolutePath() + ":");
+        for (OutputTable table : OutputTable.values()) {
+            Path folder = output.resolve(table.tableName());
+            List<Path> files = committedFiles(folder);
+            long rows = files.stream().mapToLong(EmbeddedRun::lineCount).sum();
+            System.out.printf("  %-15s %8d rows in %3d files  %s%n", table.tableName(), rows, files.size(),
+                    files.isEmpty() ? "" : folder);
+        }
+    }
+
+    private static List<Path> committedFiles(Path folder) {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lineCount(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.agentanalytics.engine;
+
+/** Time in one activity (and, for NON_PRODUCTIVE, one status name) inside the current window. */
+public class ActivityTime {
+    public String activity;
+    public String statusName;
+    public long ms;
+
+    public ActivityTime() {}
+}

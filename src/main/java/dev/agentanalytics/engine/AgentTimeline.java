@@ -1,0 +1,445 @@
+package dev.agentanalytics.engine;
+
+import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.event.Activity;
+import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.ContactState;
+import dev.agentanalytics.event.ServedQueue;
+import dev.agentanalytics.output.AgentActivityRow;
+import dev.agentanalytics.output.AgentStatusRow;
+import dev.agentanalytics.output.AlertRow;
+import dev.agentanalytics.output.ContactRow;
+import dev.agentanalytics.output.UtcTimes;
+import dev.agentanalytics.queue.QueueShare;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One agent's life in event time, as a plain function of its ordered events (spec sections 2-5 and 7).
+ *
+ * <p>Callers apply events in non-decreasing {@code EventTimestamp} order with {@link #apply} and move time forward
+ * with {@link #advanceTo} (live: the watermark) or stop it with {@link #finish} (end of a bounded input). Between
+ * events the agent's state is constant, so intervals are counted lazily, cut at window boundaries, and deadlines
+ * (stale, session timeout, supervisor alerts) fire strictly after their limit. Flink-free, so the same code gives
+ * the same rows live and in replay, and tests can drive it directly.
+ */
+public final class AgentTimeline {
+    private static final String MONITOR = "MONITOR";
+
+    private final EngineSettings settings;
+    private final AgentState s;
+    private final TimelineOutput out;
+
+    public AgentTimeline(EngineSettings settings, AgentState state, TimelineOutput out) {
+        this.settings = settings;
+        this.s = state;
+        this.out = out;
+    }
+
+    public AgentState state() {
+        return s;
+    }
+
+    /** Applies one event at its {@code EventTimestamp}; everything that happens before it happens first. */
+    public void apply(AgentEvent event) {
+        long t = event.eventTime;
+        if (s.agentArn == null) s.agentArn = event.agentArn;
+        fireDeadlinesBefore(t);
+        accrueUntil(t);
+        if (s.sessionOpen && s.staleAlertId != null) recover(t);
+        switch (event.eventType) {
+            case AgentEvent.LOGIN:
+            case AgentEvent.STATE_CHANGE:
+                if (!s.sessionOpen) openSession(t);
+                applySnapshot(event, t);
+                break;
+            case AgentEvent.HEART_BEAT:
+                // A job started mid-shift, or a timed-out session, is picked up by heart beats; a logout is not.
+                if (!s.sessionOpen && !s.loggedOut && !"OFFLINE".equals(event.statusType)) openSession(t);
+                if (s.sessionOpen) applySnapshot(event, t);
+                break;
+            case AgentEvent.LOGOUT:
+                s.loggedOut = true;
+                if (s.sessionOpen) {
+                    applySnapshot(event, t);
+                    closeSession(t, false);
+                }
+                break;
+            default: // a newer event type: refreshes an open session, never opens or closes one
+                if (s.sessionOpen) applySnapshot(event, t);
+        }
+        if (s.sessionOpen) s.lastEventTime = t;
+    }
+
+    /**
+     * Moves time to {@code end} (exclusive): every deadline before it fires and every window that ends by it is
+     * emitted. Live, {@code end} is the watermark + 1: all events up to the watermark have been applied.
+     */
+    public void advanceTo(long end) {
+        fireDeadlinesBefore(end);
+        accrueUntil(end);
+    }
+
+    /**
+     * Time stops at {@code end} (the largest event time of a bounded input): intervals count up to it, the window
+     * containing it is emitted, legs still open are not written and no later deadline fires.
+     */
+    public void finish(long end) {
+        advanceTo(end);
+        emitTally();
+    }
+
+    /**
+     * The earliest instant at which something happens without a further event: a window to emit, a deadline to
+     * fire. As a Flink event-time timer: the watermark at which to call {@code advanceTo(watermark + 1)}.
+     * Long.MAX_VALUE when nothing is due.
+     */
+    public long nextDueTime() {
+        long due = nextDeadline();
+        if (s.tally != null) due = Math.min(due, s.tally.windowStart + settings.windowMs - 1);
+        if (s.sessionOpen) due = Math.min(due, settings.windowStartOf(s.accruedTo) + settings.windowMs - 1);
+        return due;
+    }
+
+    // ---- sessions ------------------------------------------------------------------------------------------
+
+    private void openSession(long t) {
+        s.sessionOpen = true;
+        s.accruedTo = t;
+        s.lastEventTime = t;
+    }
+
+    /** Ends the session at {@code t}: legs still listed end INCOMPLETE; a stale alert ends silently on timeout. */
+    private void closeSession(long t, boolean timedOut) {
+        for (ContactLeg leg : s.legs) {
+            endLeg(leg, t, true, !timedOut);
+        }
+        s.legs = new ContactLeg[0];
+        s.queues = new ServedQueue[0];
+        s.sessionOpen = false;
+        s.staleAlertId = null;
+        s.statusName = null;
+        s.statusType = null;
+        s.activity = null;
+    }
+
+    private void applySnapshot(AgentEvent event, long t) {
+        s.username = event.username;
+        s.statusName = event.statusName;
+        s.statusType = event.statusType;
+        s.queues = event.queues;
+        List<ContactLeg> listed = new ArrayList<>(event.contacts.length);
+        for (ContactState contact : event.contacts) {
+            ContactLeg leg = findLeg(contact.contactId);
+            if (leg == null) {
+                leg = startLeg(contact, t);
+            } else {
+                changeState(leg, contact, t);
+            }
+            leg.initialContactId = contact.initialContactId;
+            leg.queueArn = contact.queueArn;
+            leg.queueName = contact.queueName;
+            leg.channel = contact.channel;
+            leg.initiationMethod = contact.initiationMethod;
+            listed.add(leg);
+        }
+        for (ContactLeg leg : s.legs) {
+            if (!listed.contains(leg)) endLeg(leg, t, false, true);
+        }
+        s.legs = listed.toArray(new ContactLeg[0]);
+        s.activity = Activity.of(s.statusType, event.contacts);
+    }
+
+    // ---- contact legs (spec section 5) ---------------------------------------------------------------------
+
+    private ContactLeg findLeg(String contactId) {
+        for (ContactLeg leg : s.legs) {
+            if (leg.contactId.equals(contactId)) return leg;
+        }
+        return null;
+    }
+
+    private ContactLeg startLeg(ContactState contact, long t) {
+        ContactLeg leg = new ContactLeg();
+        leg.contactId = contact.contactId;
+        long start = contact.stateStart != null && contact.stateStart <= t ? contact.stateStart : t;
+        leg.offeredAt = start;
+        enterState(leg, contact.state, start, t);
+        return leg;
+    }
+
+    private void changeState(ContactLeg leg, ContactState contact, long t) {
+        if (Objects.equals(leg.state, contact.state)) return;
+        // Connect does not always move StateStartTimestamp (on hold, for one): only a later, known start counts.
+        long start = contact.stateStart != null && contact.stateStart <= t && contact.stateStart > leg.stateStart
+                ? contact.stateStart : t;
+        addStateTime(leg, start);
+        resolveContactAlert(leg, t);
+        enterState(leg, contact.state, start, t);
+    }
+
+    private static void enterState(ContactLeg leg, String state, long start, long seenAt) {
+        leg.state = state;
+        leg.stateStart = start;
+        leg.stateSeenAt = seenAt;
+        if (state == null) return;
+        switch (state) {
+            case "CONNECTED":
+                leg.everConnected = true;
+                if (leg.connectedAt == null) leg.connectedAt = start;
+                break;
+            case "CONNECTED_ONHOLD":
+                leg.holdCount++;
+                break;
+            case "ENDED":
+                if (leg.endedAt == null) leg.endedAt = start;
+                break;
+            case "MISSED":
+            case "REJECTED":
+            case "ERROR":
+                if (leg.firstFailure == null) leg.firstFailure = state;
+                break;
+            default:
+        }
+    }
+
+    /** Adds the time from the current state's start to {@code until} to the state's duration. */
+    private static void addStateTime(ContactLeg leg, long until) {
+        long ms = Math.max(0, until - leg.stateStart);
+        if (leg.state == null) return;
+        switch (leg.state) {
+            case "INCOMING":
+            case "PENDING":
+            case "CONNECTING":
+                leg.ringMs += ms;
+                break;
+            case "CONNECTED":
+                leg.talkMs += ms;
+                break;
+            case "CONNECTED_ONHOLD":
+                leg.holdMs += ms;
+                break;
+            case "ENDED":
+                leg.acwMs += ms;
+                break;
+            default: // PAUSED, MISSED, REJECTED, ERROR and unknown states count in no duration
+        }
+    }
+
+    /** The leg ends at {@code t}; {@code incomplete} when the session closed while it was still listed. */
+    private void endLeg(ContactLeg leg, long t, boolean incomplete, boolean resolveAlert) {
+        addStateTime(leg, t);
+        if (resolveAlert) {
+            resolveContactAlert(leg, t);
+        }
+        String outcome;
+        if (incomplete) {
+            outcome = "INCOMPLETE";
+        } else if (leg.everConnected) {
+            outcome = "HANDLED";
+        } else {
+            outcome = leg.firstFailure != null ? leg.firstFailure : "INCOMPLETE";
+        }
+        ContactRow row = new ContactRow();
+        row.contactId = leg.contactId;
+        row.initialContactId = leg.initialContactId;
+        row.agentArn = s.agentArn;
+        row.username = s.username;
+        row.queueArn = leg.queueArn;
+        row.queueName = leg.queueName;
+        row.channel = leg.channel;
+        row.initiationMethod = leg.initiationMethod;
+        row.outcome = outcome;
+        row.offeredAt = UtcTimes.iso(leg.offeredAt);
+        row.connectedAt = UtcTimes.isoOrNull(leg.connectedAt);
+        row.endedAt = UtcTimes.isoOrNull(leg.endedAt);
+        row.completedAt = UtcTimes.iso(t);
+        row.ringMs = leg.ringMs;
+        row.talkMs = leg.talkMs;
+        row.holdMs = leg.holdMs;
+        row.holdCount = leg.holdCount;
+        row.acwMs = leg.acwMs;
+        row.handleMs = leg.talkMs + leg.holdMs + leg.acwMs;
+        out.contact(row);
+        if ("HANDLED".equals(outcome) && !MONITOR.equals(leg.initiationMethod) && leg.queueArn != null) {
+            QueueShare share = tally(settings.windowStartOf(t)).queue(leg.queueArn);
+            share.contactsHandled++;
+            share.handleMsSum += row.handleMs;
+        }
+    }
+
+    // ---- time in status, activity and queues (sections 3, 4, 6) --------------------------------------------
+
+    /** Counts the open session's state up to {@code t}, cut at window boundaries; emits windows that end. */
+    private void accrueUntil(long t) {
+        if (t <= s.accruedTo) return;
+        if (!s.sessionOpen) {
+            if (s.tally != null && s.tally.windowStart + settings.windowMs <= t) emitTally();
+            s.accruedTo = t;
+            return;
+        }
+        while (s.accruedTo < t) {
+            long windowStart = settings.windowStartOf(s.accruedTo);
+            long windowEnd = windowStart + settings.windowMs;
+            long end = Math.min(t, windowEnd);
+            count(windowStart, end - s.accruedTo, end);
+            s.accruedTo = end;
+            if (end == windowEnd) emitTally();
+        }
+    }
+
+    private void count(long windowStart, long ms, long until) {
+        WindowTally tally = tally(windowStart);
+        tally.username = s.username;
+        Activity activity = s.activity != null ? s.activity : Activity.of(s.statusType, new ContactState[0]);
+        tally.addStatus(s.statusName, s.statusType, ms);
+        tally.addActivity(activity, s.statusName, ms);
+        for (ServedQueue queue : s.queues) {
+            tally.addQueueTime(queue.arn, queue.name, activity, ms, until);
+        }
+    }
+
+    /** The tally of the window starting at {@code windowStart}; an earlier window still held is emitted first. */
+    private WindowTally tally(long windowStart) {
+        if (s.tally != null && s.tally.windowStart != windowStart) emitTally();
+        if (s.tally == null) {
+            s.tally = new WindowTally(windowStart);
+            s.tally.username = s.username;
+        }
+        return s.tally;
+    }
+
+    private void emitTally() {
+        WindowTally tally = s.tally;
+        if (tally == null) return;
+        s.tally = null;
+        long start = tally.windowStart;
+        long end = start + settings.windowMs;
+        for (StatusTime status : tally.statuses) {
+            if (status.ms > 0) {
+                out.status(new AgentStatusRow(start, end, s.agentArn, tally.username, status.statusName,
+                        status.statusType, status.ms));
+            }
+        }
+        for (ActivityTime activity : tally.activities) {
+            if (activity.ms > 0) {
+                out.activity(new AgentActivityRow(start, end, s.agentArn, tally.username, activity.activity,
+                        activity.statusName, activity.ms));
+            }
+        }
+        for (QueueShare share : tally.queues) {
+            out.queueShare(share);
+        }
+    }
+
+    // ---- deadlines and alerts (sections 2 and 7) -----------------------------------------------------------
+
+    /** Fires, in time order, every deadline strictly before {@code limit}. */
+    private void fireDeadlinesBefore(long limit) {
+        while (s.sessionOpen) {
+            long timeout = s.lastEventTime + settings.sessionTimeoutMs;
+            long stale = s.staleAlertId == null ? s.lastEventTime + settings.staleAfterMs : Long.MAX_VALUE;
+            ContactLeg alertLeg = nextContactAlertLeg();
+            long contactDue = alertLeg == null ? Long.MAX_VALUE : contactAlertDue(alertLeg);
+            long due = Math.min(timeout, Math.min(stale, contactDue));
+            if (due >= limit) return;
+            accrueUntil(due);
+            if (due == stale) {
+                raiseStale(due);
+            } else if (due == contactDue) {
+                raiseContactAlert(alertLeg, due);
+            } else {
+                closeSession(due, true);
+            }
+        }
+    }
+
+    private long nextDeadline() {
+        if (!s.sessionOpen) return Long.MAX_VALUE;
+        long due = s.lastEventTime + settings.sessionTimeoutMs;
+        if (s.staleAlertId == null) due = Math.min(due, s.lastEventTime + settings.staleAfterMs);
+        ContactLeg leg = nextContactAlertLeg();
+        if (leg != null) due = Math.min(due, contactAlertDue(leg));
+        return due;
+    }
+
+    private void raiseStale(long detectedAt) {
+        s.staleAlertId = alertId(AlertType.AGENT_STALE, null, detectedAt);
+        out.alert(alertRow(s.staleAlertId, AlertType.AGENT_STALE.name(), null, detectedAt, settings.staleAfterMs));
+    }
+
+    private void recover(long t) {
+        out.alert(alertRow(s.staleAlertId, AlertType.AGENT_STALE.resolvedName(), null, t, t - s.lastEventTime));
+        s.staleAlertId = null;
+    }
+
+    /** The leg whose supervisor alert is due first, or null when none can fire. */
+    private ContactLeg nextContactAlertLeg() {
+        ContactLeg next = null;
+        for (ContactLeg leg : s.legs) {
+            if (leg.openAlertType == null && thresholdFor(leg.state) > 0
+                    && (next == null || contactAlertDue(leg) < contactAlertDue(next))) {
+                next = leg;
+            }
+        }
+        return next;
+    }
+
+    private long contactAlertDue(ContactLeg leg) {
+        return Math.max(leg.stateStart + thresholdFor(leg.state), leg.stateSeenAt);
+    }
+
+    private long thresholdFor(String state) {
+        AlertType type = AlertType.forContactState(state);
+        if (type == null) return 0;
+        switch (type) {
+            case CONTACT_ON_HOLD_TOO_LONG:
+                return settings.holdAlertMs;
+            case AFTER_CONTACT_WORK_TOO_LONG:
+                return settings.acwAlertMs;
+            case CONTACT_RINGING_TOO_LONG:
+                return settings.ringingAlertMs;
+            default:
+                return settings.stuckAlertMs;
+        }
+    }
+
+    private void raiseContactAlert(ContactLeg leg, long detectedAt) {
+        AlertType type = AlertType.forContactState(leg.state);
+        leg.openAlertType = type.name();
+        leg.openAlertId = alertId(type, leg.contactId, detectedAt);
+        out.alert(alertRow(leg.openAlertId, type.name(), leg.contactId, detectedAt, detectedAt - leg.stateStart));
+    }
+
+    private void resolveContactAlert(ContactLeg leg, long t) {
+        if (leg.openAlertType == null) return;
+        AlertType type = AlertType.valueOf(leg.openAlertType);
+        out.alert(alertRow(leg.openAlertId, type.resolvedName(), leg.contactId, t, t - leg.stateStart));
+        leg.openAlertType = null;
+        leg.openAlertId = null;
+    }
+
+    private AlertRow alertRow(String id, String type, String contactId, long detectedAt, long silenceMs) {
+        AlertRow row = new AlertRow();
+        row.alertId = id;
+        row.alertType = type;
+        row.agentArn = s.agentArn;
+        row.username = s.username;
+        row.contactId = contactId;
+        row.detectedAt = UtcTimes.iso(detectedAt);
+        row.lastEventAt = UtcTimes.iso(s.lastEventTime);
+        row.silenceMs = silenceMs;
+        row.statusName = s.statusName;
+        row.openContacts = s.legs.length;
+        return row;
+    }
+
+    /** Deterministic: the same input gives the same id; both rows of one alert share it. */
+    private String alertId(AlertType type, String contactId, long detectedAt) {
+        String key = s.agentArn + '|' + type.name() + '|' + (contactId == null ? "" : contactId) + '|' + detectedAt;
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.agentanalytics.engine;
+
+/**
+ * The alerts the engine raises. Each opens once and is later resolved (or ends silently when the session times
+ * out); {@link #resolvedName()} is the {@code alert_type} of the resolving row.
+ */
+public enum AlertType {
+    /** No event of any type for longer than {@code stale-after} while a session is open. */
+    AGENT_STALE("AGENT_RECOVERED"),
+    /** A contact on hold longer than {@code alert.hold-after}. */
+    CONTACT_ON_HOLD_TOO_LONG("CONTACT_ON_HOLD_TOO_LONG_RESOLVED"),
+    /** A contact in after-contact work longer than {@code alert.acw-after}. */
+    AFTER_CONTACT_WORK_TOO_LONG("AFTER_CONTACT_WORK_TOO_LONG_RESOLVED"),
+    /** A contact ringing (INCOMING, PENDING, CONNECTING) longer than {@code alert.ringing-after}. */
+    CONTACT_RINGING_TOO_LONG("CONTACT_RINGING_TOO_LONG_RESOLVED"),
+    /** A contact stuck in MISSED or ERROR longer than {@code alert.stuck-after}. */
+    AGENT_STUCK("AGENT_STUCK_RESOLVED");
+
+    private final String resolvedName;
+
+    AlertType(String resolvedName) {
+        this.resolvedName = resolvedName;
+    }
+
+    public String resolvedName() {
+        return resolvedName;
+    }
+
+    /** The contact alert a leg in this state may raise, or null. */
+    static AlertType forContactState(String state) {
+        if (state == null) return null;
+        switch (state) {
+            case "CONNECTED_ONHOLD":
+                return CONTACT_ON_HOLD_TOO_LONG;
+            case "ENDED":
+                return AFTER_CONTACT_WORK_TOO_LONG;
+            case "INCOMING":
+            case "PENDING":
+            case "CONNECTING":
+                return CONTACT_RINGING_TOO_LONG;
+            case "MISSED":
+            case "ERROR":
+                return AGENT_STUCK;
+            default:
+                return null;
+        }
+    }
+}

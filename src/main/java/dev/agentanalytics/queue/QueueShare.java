@@ -1,0 +1,58 @@
+package dev.agentanalytics.queue;
+
+/**
+ * One agent's part of one queue in one window: agent-milliseconds by activity and the legs it handled there.
+ * Pre-aggregated per agent so that a queue served by thousands of agents gets one small record per agent and
+ * window, never one per event.
+ */
+public class QueueShare {
+    public String queueArn;
+    /** Name in the latest served interval; null when the agent only handled a contact of this queue. */
+    public String queueName;
+    /** End of the latest served interval that carried {@link #queueName}; Long.MIN_VALUE when none. */
+    public long nameAt = Long.MIN_VALUE;
+    public long windowStart;
+    public long availableMs;
+    public long onContactMs;
+    public long acwMs;
+    public long incomingMs;
+    public long nonProductiveMs;
+    public long errorMs;
+    public long offlineMs;
+    public long contactsHandled;
+    public long handleMsSum;
+
+    public QueueShare() {}
+
+    public QueueShare(String queueArn, long windowStart) {
+        this.queueArn = queueArn;
+        this.windowStart = windowStart;
+    }
+
+    public long staffedMs() {
+        return availableMs + onContactMs + acwMs + incomingMs + nonProductiveMs + errorMs + offlineMs;
+    }
+
+    /** Adds another share of the same queue and window; the name of the later served interval wins. */
+    public void add(QueueShare other) {
+        availableMs += other.availableMs;
+        onContactMs += other.onContactMs;
+        acwMs += other.acwMs;
+        incomingMs += other.incomingMs;
+        nonProductiveMs += other.nonProductiveMs;
+        errorMs += other.errorMs;
+        offlineMs += other.offlineMs;
+        contactsHandled += other.contactsHandled;
+        handleMsSum += other.handleMsSum;
+        if (other.queueName != null && (queueName == null || other.nameAt > nameAt
+                || (other.nameAt == nameAt && other.queueName.compareTo(queueName) < 0))) {
+            queueName = other.queueName;
+            nameAt = other.nameAt;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return queueName + "@" + windowStart + " staffed=" + staffedMs() + " handled=" + contactsHandled;
+    }
+}

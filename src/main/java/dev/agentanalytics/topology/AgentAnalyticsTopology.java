@@ -1,0 +1,66 @@
+package dev.agentanalytics.topology;
+
+import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.engine.AgentEngineFunction;
+import dev.agentanalytics.engine.EndOfInputOperator;
+import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.output.OutputTable;
+import dev.agentanalytics.output.QueueMetricsRow;
+import dev.agentanalytics.parse.ParsedRecord;
+import dev.agentanalytics.parse.RecordRouter;
+import dev.agentanalytics.queue.QueueMetricsFunction;
+import dev.agentanalytics.queue.QueueShare;
+import dev.agentanalytics.sink.TableSinks;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The whole dataflow, from parsed records (with event-time watermarks) to the output tables. No I/O here: the
+ * caller injects the source stream and the sinks, so tests run exactly this graph on their own inputs.
+ *
+ * <pre>
+ * records ─ route ─┬─ dead letters ───────────────────────────────────────────► dead_letters
+ *                  ├─ end of input (max EventTimestamp) ─ broadcast ─┐
+ *                  └─ keyBy AgentARN ───────────────────────────────► agent engine ─► agent_status, agent_activity,
+ *                                                                          │          contacts, alerts, late_events
+ *                                                 queue shares ─ keyBy queue ─► queue metrics ─► queue_metrics
+ * </pre>
+ */
+public final class AgentAnalyticsTopology {
+    private AgentAnalyticsTopology() {}
+
+    public static void build(DataStream<ParsedRecord> records, TableSinks sinks, EngineSettings settings) {
+        // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
+        SingleOutputStreamOperator<AgentEvent> events = records
+                .process(new RecordRouter(), TypeInformation.of(AgentEvent.class))
+                .setParallelism(records.getParallelism())
+                .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
+        sinks.write(OutputTable.DEAD_LETTERS, events.getSideOutput(RecordRouter.DEAD_LETTERS));
+
+        BroadcastStream<Long> endOfInput = events
+                .transform("end of input", Types.LONG, new EndOfInputOperator())
+                .setParallelism(records.getParallelism())
+                .uid(OperatorIds.END_OF_INPUT)
+                .broadcast(AgentEngineFunction.END_OF_INPUT);
+
+        SingleOutputStreamOperator<QueueShare> agents = events
+                .keyBy(event -> event.agentArn, Types.STRING)
+                .connect(endOfInput)
+                .process(new AgentEngineFunction(settings), TypeInformation.of(QueueShare.class))
+                .uid(OperatorIds.AGENT_ENGINE).name("agent engine");
+        sinks.write(OutputTable.AGENT_STATUS, agents.getSideOutput(AgentEngineFunction.AGENT_STATUS));
+        sinks.write(OutputTable.AGENT_ACTIVITY, agents.getSideOutput(AgentEngineFunction.AGENT_ACTIVITY));
+        sinks.write(OutputTable.CONTACTS, agents.getSideOutput(AgentEngineFunction.CONTACTS));
+        sinks.write(OutputTable.ALERTS, agents.getSideOutput(AgentEngineFunction.ALERTS));
+        sinks.write(OutputTable.LATE_EVENTS, agents.getSideOutput(AgentEngineFunction.LATE_EVENTS));
+
+        DataStream<QueueMetricsRow> queues = agents
+                .keyBy(share -> share.queueArn, Types.STRING)
+                .process(new QueueMetricsFunction(settings.windowMs), TypeInformation.of(QueueMetricsRow.class))
+                .uid(OperatorIds.QUEUE_METRICS).name("queue metrics");
+        sinks.write(OutputTable.QUEUE_METRICS, queues);
+    }
+}
