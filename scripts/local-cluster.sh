@@ -13,7 +13,8 @@ LOG_DIR="$CLUSTER_DIR/log"
 CLASSPATH_FILE="$CLUSTER_DIR/classpath.txt"
 JM_PID_FILE="$CLUSTER_DIR/jobmanager.pid"
 TM_PID_FILE="$CLUSTER_DIR/taskmanager.pid"
-JAR="$REPO_ROOT/target/connect-agent-analytics-1.0.0-SNAPSHOT.jar"
+# JOB_JAR lets a different build (or a test jar) be submitted.
+JAR="${JOB_JAR:-$REPO_ROOT/target/connect-agent-analytics-1.0.0-SNAPSHOT.jar}"
 ENTRY_CLASS="dev.agentanalytics.AgentAnalyticsJob"
 
 REST_PORT="${FLINK_REST_PORT:-8081}"
@@ -34,7 +35,8 @@ Usage: $0 start | status | stop | submit [--savepoint PATH [--allow-non-restored
            --savepoint restores from a savepoint or retained checkpoint; prints the job id
   stop     cancel running jobs, stop both processes and wait until they have exited
 
-Environment: FLINK_REST_PORT (default 8081), FLINK_RPC_PORT (6123), START_TIMEOUT (90), STOP_TIMEOUT (30).
+Environment: FLINK_REST_PORT (default 8081), FLINK_RPC_PORT (6123), JOB_JAR (the jar to submit),
+START_TIMEOUT (90), STOP_TIMEOUT (30).
 EOF
 }
 
@@ -242,12 +244,16 @@ cmd_submit() {
   jar_id="$(jq -r '.filename' <<<"$upload" | xargs basename)"
   [[ -n "$jar_id" && "$jar_id" != null ]] || die "unexpected upload answer: $upload"
 
-  # programArgsList keeps each flag and value as one argument whatever spaces or quotes they contain.
+  # programArgsList keeps each flag and value as one argument whatever spaces or quotes they contain. One jq call
+  # per argument because jq 1.6's --args would read a job flag like --source as its own option.
+  local args_json='[]' arg
+  for arg in "$@"; do
+    args_json="$(jq -c --arg arg "$arg" '. + [$arg]' <<<"$args_json")"
+  done
   body="$(jq -n --arg entry "$ENTRY_CLASS" --arg savepoint "$savepoint" \
-    --argjson allow "$allow_non_restored" '$ARGS.positional as $args
-      | {entryClass: $entry, programArgsList: $args}
-      + (if $savepoint == "" then {} else {savepointPath: $savepoint, allowNonRestoredState: $allow} end)' \
-    --args "$@")"
+    --argjson allow "$allow_non_restored" --argjson args "$args_json" \
+    '{entryClass: $entry, programArgsList: $args}
+      + (if $savepoint == "" then {} else {savepointPath: $savepoint, allowNonRestoredState: $allow} end)')"
   response="$(curl -sS --fail-with-body -X POST -H 'Content-Type: application/json' -d "$body" \
     "$REST_URL/jars/$jar_id/run")" || die "job submission failed: $response"
   job_id="$(jq -r '.jobid // empty' <<<"$response")"
