@@ -52,6 +52,10 @@ public final class AgentEventParser implements Serializable {
             return ParsedRecord.invalid(new DeadLetterRow(receivedAt, "not JSON: not valid UTF-8",
                     Base64.getEncoder().encodeToString(payload), DeadLetterRow.BASE64));
         }
+        if (text.isBlank()) {
+            return ParsedRecord.invalid(new DeadLetterRow(receivedAt, "not JSON: empty record", text,
+                    DeadLetterRow.UTF_8));
+        }
         String problem;
         ConnectAgentEvent event = null;
         try {
