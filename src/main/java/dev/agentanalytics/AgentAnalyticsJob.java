@@ -78,10 +78,9 @@ public final class AgentAnalyticsJob {
                 return env.fromSource(files, EventTimeWatermarks.eventTimeOnly(config), "agent event files")
                         .uid(OperatorIds.FILE_SOURCE);
             case KINESIS:
-                return env.addSource(KinesisEventSource.create(config.kinesis, config.idleness.toMillis()))
-                        .uid(OperatorIds.KINESIS_SOURCE).name("Kinesis " + config.kinesis.stream)
-                        .assignTimestampsAndWatermarks(EventTimeWatermarks.live(config))
-                        .uid(OperatorIds.EVENT_TIMESTAMPS).name("event time");
+                return env.addSource(KinesisEventSource.create(config), "Kinesis " + config.kinesis.stream,
+                                TypeInformation.of(ParsedRecord.class))
+                        .uid(OperatorIds.KINESIS_SOURCE);
             default:
                 // One simulated contact center: a single, deterministic sequence of events.
                 return env.addSource(new SimulatorSource(config.simulator, config.outOfOrderness.toMillis()),

@@ -43,6 +43,10 @@ public final class ConfigKey {
             "How far behind the newest event an event may arrive and still count (live runs).");
     public static final ConfigKey IDLENESS = key("idleness", "30s",
             "A source split (shard, file) silent this long stops holding the watermark back.");
+    public static final ConfigKey SILENT_STREAM_ADVANCE = key("silent-stream-advance", "true",
+            "Live Kinesis input: once a shard is silent for longer than `out-of-orderness`, event time follows the"
+                    + " wall clock, so stale-agent alerts fire even when nothing arrives. Turn off when the stream's"
+                    + " event time does not follow the wall clock (old events replayed through Kinesis).");
     public static final ConfigKey SESSION_TIMEOUT = key("session-timeout", "60m",
             "A session with no event of any type for longer than this closes.");
     public static final ConfigKey STALE_AFTER = key("stale-after", "300s",

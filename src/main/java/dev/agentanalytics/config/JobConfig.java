@@ -49,6 +49,7 @@ public final class JobConfig implements Serializable {
     public final int webUiPort;
     public final Duration outOfOrderness;
     public final Duration idleness;
+    public final boolean silentStreamAdvance;
     public final EngineSettings engine;
     public final KinesisSettings kinesis;
     public final SimulatorSettings simulator;
@@ -81,6 +82,7 @@ public final class JobConfig implements Serializable {
         webUiPort = v.integer(ConfigKey.WEB_UI_PORT, 0, 65535);
         outOfOrderness = v.duration(ConfigKey.OUT_OF_ORDERNESS, Duration.ZERO, Duration.ofHours(1));
         idleness = v.duration(ConfigKey.IDLENESS, Duration.ofSeconds(1), Duration.ofHours(1));
+        silentStreamAdvance = v.bool(ConfigKey.SILENT_STREAM_ADVANCE);
         engine = new EngineSettings(v);
         kinesis = new KinesisSettings(v, source == SourceKind.KINESIS);
         simulator = new SimulatorSettings(v);

@@ -3,23 +3,13 @@ package dev.agentanalytics.source;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.parse.ParsedRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.util.clock.SystemClock;
 
-/** The watermark strategies of the sources: timestamps from {@code EventTimestamp}, assigned at the source. */
+/**
+ * Watermark strategies for the sources other than Kinesis (whose consumer applies {@link LiveWatermarks} per
+ * shard): timestamps from {@code EventTimestamp}, assigned at the source.
+ */
 public final class EventTimeWatermarks {
     private EventTimeWatermarks() {}
-
-    /**
-     * A live stream whose event time follows the wall clock (Kinesis): bounded out-of-orderness while records
-     * flow, wall-clock progress while it is silent ({@link LiveWatermarks}).
-     */
-    public static WatermarkStrategy<ParsedRecord> live(JobConfig config) {
-        long outOfOrderness = config.outOfOrderness.toMillis();
-        long idleness = config.idleness.toMillis();
-        return WatermarkStrategy.<ParsedRecord>forGenerator(
-                        context -> new LiveWatermarks(outOfOrderness, idleness, SystemClock.getInstance()))
-                .withTimestampAssigner((record, previous) -> record.timestamp());
-    }
 
     /**
      * A source whose event time does not follow the wall clock (files, the simulator running as fast as it can):
@@ -29,5 +19,14 @@ public final class EventTimeWatermarks {
         return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(config.outOfOrderness)
                 .withTimestampAssigner((record, previous) -> record.timestamp())
                 .withIdleness(config.idleness);
+    }
+
+    /** A live source other than Kinesis (tests, custom sources): {@link LiveWatermarks} for the whole subtask. */
+    public static WatermarkStrategy<ParsedRecord> live(JobConfig config) {
+        long outOfOrderness = config.outOfOrderness.toMillis();
+        boolean follow = config.silentStreamAdvance;
+        return WatermarkStrategy.<ParsedRecord>forGenerator(
+                        context -> LiveWatermarks.withSystemClock(outOfOrderness, follow).asGenerator())
+                .withTimestampAssigner((record, previous) -> record.timestamp());
     }
 }

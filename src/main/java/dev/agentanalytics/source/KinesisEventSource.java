@@ -1,5 +1,6 @@
 package dev.agentanalytics.source;
 
+import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.config.JobConfig.InitialPosition;
 import dev.agentanalytics.config.JobConfig.KinesisReader;
 import dev.agentanalytics.config.JobConfig.KinesisSettings;
@@ -21,9 +22,16 @@ import org.apache.flink.streaming.connectors.kinesis.serialization.KinesisDeseri
 public final class KinesisEventSource {
     private KinesisEventSource() {}
 
-    public static FlinkKinesisConsumer<ParsedRecord> create(KinesisSettings settings, long idlenessMs) {
-        return new FlinkKinesisConsumer<>(settings.stream, new ParsingDeserializer(), consumerProperties(settings,
-                idlenessMs));
+    /**
+     * The consumer, with watermarks per shard ({@link LiveWatermarks}): one agent's events stay on one shard (the
+     * partition key is the agent ARN), and a shard that lags never has its events made late by a faster one.
+     */
+    public static FlinkKinesisConsumer<ParsedRecord> create(JobConfig config) {
+        FlinkKinesisConsumer<ParsedRecord> consumer = new FlinkKinesisConsumer<>(config.kinesis.stream,
+                new ParsingDeserializer(), consumerProperties(config.kinesis, config.idleness.toMillis()));
+        consumer.setPeriodicWatermarkAssigner(
+                LiveWatermarks.withSystemClock(config.outOfOrderness.toMillis(), config.silentStreamAdvance));
+        return consumer;
     }
 
     static Properties consumerProperties(KinesisSettings settings, long idlenessMs) {
