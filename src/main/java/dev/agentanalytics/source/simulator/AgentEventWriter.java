@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -206,7 +207,7 @@ final class AgentEventWriter {
     }
 
     private static List<String> channelsWithSlots(ContactCenterLayout.RoutingProfile profile) {
-        List<String> channels = new java.util.ArrayList<>(3);
+        List<String> channels = new ArrayList<>(3);
         if (profile.voiceSlots > 0) channels.add(ContactCenterLayout.VOICE);
         if (profile.chatSlots > 0) channels.add(ContactCenterLayout.CHAT);
         if (profile.taskSlots > 0) channels.add(ContactCenterLayout.TASK);

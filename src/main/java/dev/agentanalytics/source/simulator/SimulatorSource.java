@@ -3,6 +3,7 @@ package dev.agentanalytics.source.simulator;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
+import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.configuration.Configuration;
@@ -59,7 +60,7 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        emittedState.update(java.util.List.of(emitted));
+        emittedState.update(List.of(emitted));
     }
 
     @Override
