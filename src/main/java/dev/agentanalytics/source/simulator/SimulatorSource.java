@@ -1,0 +1,104 @@
+package dev.agentanalytics.source.simulator;
+
+import dev.agentanalytics.config.JobConfig;
+import dev.agentanalytics.parse.AgentEventParser;
+import dev.agentanalytics.parse.ParsedRecord;
+import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.source.RichSourceFunction;
+
+/**
+ * The simulated contact center as a Flink source: each record is parsed once, as any source of the job does, and
+ * emitted as a {@link ParsedRecord}. Its received time is the simulated send time (not the wall clock), so a run
+ * is a pure function of the settings. Not parallel: one simulator is one contact center.
+ *
+ * <p>The checkpointed state is only the number of records emitted: the simulator is deterministic, so a restored
+ * source regenerates the sequence and skips that many.
+ */
+public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    public static final String EMITTED_STATE = "simulator-records-emitted";
+    public static final String RECORDS_METRIC = "simulatedRecords";
+    /** With a rate, the source sleeps when it is this far ahead of schedule, not after every record. */
+    private static final long PACING_SLACK_MS = 20;
+
+    private final JobConfig.SimulatorSettings settings;
+    private final long maxDelayMillis;
+
+    private volatile boolean running = true;
+    private long emitted;
+    private transient ListState<Long> emittedState;
+    private transient Counter recordsCounter;
+
+    public SimulatorSource(JobConfig.SimulatorSettings settings, long maxDelayMillis) {
+        this.settings = settings;
+        this.maxDelayMillis = maxDelayMillis;
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        recordsCounter = getRuntimeContext().getMetricGroup().counter(RECORDS_METRIC);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        emittedState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>(EMITTED_STATE, Long.class));
+        emitted = 0;
+        if (context.isRestored()) {
+            for (Long count : emittedState.get()) {
+                emitted += count;
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        emittedState.update(List.of(emitted));
+    }
+
+    @Override
+    public void run(SourceContext<ParsedRecord> context) throws Exception {
+        ContactCenterSimulator simulator = new ContactCenterSimulator(settings, maxDelayMillis);
+        for (long skipped = 0; skipped < emitted && simulator.hasNext(); skipped++) {
+            simulator.next();
+        }
+        AgentEventParser parser = new AgentEventParser();
+        long startNanos = System.nanoTime();
+        long emittedThisRun = 0;
+        while (running && simulator.hasNext()) {
+            SimulatedRecord record = simulator.next();
+            ParsedRecord parsed = parser.parse(record.payload, record.eventTime);
+            if (settings.rate > 0) {
+                waitForSchedule(startNanos, emittedThisRun);
+                if (!running) break;
+            }
+            synchronized (context.getCheckpointLock()) {
+                context.collect(parsed);
+                emitted++;
+            }
+            emittedThisRun++;
+            if (recordsCounter != null) recordsCounter.inc();
+        }
+    }
+
+    /** Sleeps until record number {@code index} of this run is due at the configured rate. */
+    private void waitForSchedule(long startNanos, long index) throws InterruptedException {
+        long dueMillis = index * 1000 / settings.rate;
+        long aheadMillis = dueMillis - (System.nanoTime() - startNanos) / 1_000_000;
+        if (aheadMillis > PACING_SLACK_MS) {
+            Thread.sleep(aheadMillis);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        running = false;
+    }
+}
