@@ -12,6 +12,8 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.source.RichSourceFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulated contact center as a Flink source: each record is parsed once, as any source of the job does, and
@@ -27,6 +29,9 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
     public static final String RECORDS_METRIC = "simulatedRecords";
     /** With a rate, the source sleeps when it is this far ahead of schedule, not after every record. */
     private static final long PACING_SLACK_MS = 20;
+    /** Progress is logged this often (wall clock); embedded runs print it on the console. */
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorSource.class);
 
     private final JobConfig.SimulatorSettings settings;
     private final long maxDelayMillis;
@@ -72,6 +77,8 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
         AgentEventParser parser = new AgentEventParser();
         long startNanos = System.nanoTime();
         long emittedThisRun = 0;
+        long nextProgress = startNanos + PROGRESS_EVERY_NANOS;
+        long simulatedEnd = settings.start.toEpochMilli() + settings.duration.toMillis();
         while (running && simulator.hasNext()) {
             SimulatedRecord record = simulator.next();
             ParsedRecord parsed = parser.parse(record.payload, record.eventTime);
@@ -85,7 +92,20 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
             }
             emittedThisRun++;
             if (recordsCounter != null) recordsCounter.inc();
+            if (System.nanoTime() >= nextProgress) {
+                nextProgress += PROGRESS_EVERY_NANOS;
+                logProgress(record.eventTime, simulatedEnd, emittedThisRun, startNanos);
+            }
         }
+        logProgress(simulatedEnd, simulatedEnd, emittedThisRun, startNanos);
+    }
+
+    private void logProgress(long simulatedNow, long simulatedEnd, long records, long startNanos) {
+        double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        long start = settings.start.toEpochMilli();
+        LOG.info(String.format("simulated %s (%3.0f%%): %,d events sent, %,.0f events/s",
+                java.time.Instant.ofEpochMilli(simulatedNow),
+                100.0 * (simulatedNow - start) / Math.max(1, simulatedEnd - start), records, records / seconds));
     }
 
     /** Sleeps until record number {@code index} of this run is due at the configured rate. */
