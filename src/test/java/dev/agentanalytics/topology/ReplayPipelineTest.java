@@ -1,0 +1,158 @@
+package dev.agentanalytics.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentanalytics.output.OutputTable;
+import dev.agentanalytics.source.simulator.SimulatedRecord;
+import dev.agentanalytics.testing.Replays;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job from files to the output tables on a MiniCluster: real file source, real file sinks, BATCH mode,
+ * exactly as {@code scripts/replay.sh} runs it.
+ */
+class ReplayPipelineTest {
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4)
+                    .build());
+
+    /** A simulated contact center with every fault: duplicates, reordering, malformed records, silent agents. */
+    private static final Map<String, String> SIMULATION = Map.of(
+            "simulator.agents", "30", "simulator.duration", "2h", "simulator.seed", "7",
+            "simulator.duplicates", "0.02", "simulator.out-of-order", "0.05", "simulator.malformed", "0.01",
+            "simulator.silent-agents", "2");
+
+    @TempDir
+    static Path work;
+    private static List<SimulatedRecord> records;
+    private static Map<OutputTable, List<String>> reference;
+
+    @BeforeAll
+    static void replayOnceAsTheReference() throws Exception {
+        records = Replays.simulate(SIMULATION);
+        Path single = work.resolve("all.jsonl");
+        Replays.writeLines(records, List.of(single));
+        reference = Replays.replay(work.resolve("reference"), 1, List.of(single), Map.of());
+    }
+
+    @Test
+    void everyTableHasRowsAndNothingIsLateInAReplay() {
+        for (OutputTable table : OutputTable.values()) {
+            if (table == OutputTable.LATE_EVENTS) {
+                assertEquals(List.of(), reference.get(table), "a bounded replay applies every valid record");
+            } else {
+                assertFalse(reference.get(table).isEmpty(), table + " has rows");
+            }
+        }
+    }
+
+    @Test
+    void theSameRowsWhateverTheParallelismAndHoweverTheInputIsSplit() throws Exception {
+        for (int parallelism : new int[] {2, 4}) {
+            Path folder = Files.createDirectories(work.resolve("split-" + parallelism));
+            List<Path> parts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) parts.add(folder.resolve("part-" + i + ".jsonl"));
+            Replays.writeLines(records, parts);
+            // The folder as input: the file source reads every file in it.
+            Map<OutputTable, List<String>> rows =
+                    Replays.replay(work.resolve("out-" + parallelism), parallelism, List.of(folder), Map.of());
+            for (OutputTable table : OutputTable.values()) {
+                if (table == OutputTable.DEAD_LETTERS) {
+                    assertEquals(withoutReceivedAt(reference.get(table)), withoutReceivedAt(rows.get(table)));
+                } else {
+                    assertEquals(reference.get(table), rows.get(table),
+                            table + " with parallelism " + parallelism + " and 3 files");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStreamingSimulatorGivesTheRowsOfTheReplay() throws Exception {
+        Map<String, String> keys = new java.util.HashMap<>(SIMULATION);
+        keys.put("source", "simulator");
+        keys.put("output", work.resolve("streaming").toString());
+        keys.put("parallelism", "2");
+        keys.put("checkpoint-interval", "1s");
+        Map<OutputTable, List<String>> rows = Replays.run(keys);
+        for (OutputTable table : OutputTable.values()) {
+            if (table == OutputTable.DEAD_LETTERS) {
+                assertEquals(withoutReceivedAt(reference.get(table)).size(), rows.get(table).size());
+            } else {
+                assertEquals(reference.get(table), rows.get(table), table + " streamed vs replayed");
+            }
+        }
+    }
+
+    @Test
+    void everyInvalidRecordReachesTheDeadLettersWithItsReason() throws Exception {
+        Path input = work.resolve("mixed.jsonl.gz");
+        String valid = "{\"AgentARN\":\"arn:aws:connect:us-east-1:1:instance/i/agent/a\",\"EventType\":\"LOGIN\","
+                + "\"EventTimestamp\":\"2024-05-06T08:00:00.000Z\",\"EventId\":\"e1\",\"CurrentAgentSnapshot\":"
+                + "{\"AgentStatus\":{\"Name\":\"Available\",\"Type\":\"ROUTABLE\"}}}";
+        String later = valid.replace("LOGIN", "HEART_BEAT").replace("08:00:00.000Z", "08:20:00.000Z")
+                .replace("e1", "e2");
+        byte[] notUtf8 = {'{', '"', (byte) 0xFF, '"', '}'};
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(input))) {
+            out.write(String.join("\n", valid, "", "   ", "not json at all", "[1,2,3]",
+                    "{\"EventType\":\"LOGIN\",\"EventTimestamp\":\"2024-05-06T08:00:00Z\"}",
+                    valid.replace("2024-05-06T08:00:00.000Z", "2019-13-45"),
+                    valid + " {}", later, "").getBytes(StandardCharsets.UTF_8));
+            out.write(notUtf8);
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Map<OutputTable, List<String>> rows = Replays.replay(work.resolve("mixed"), 2, List.of(input), Map.of());
+
+        ObjectMapper json = new ObjectMapper();
+        List<String> reasons = new ArrayList<>();
+        for (String line : rows.get(OutputTable.DEAD_LETTERS)) {
+            JsonNode row = json.readTree(line);
+            reasons.add(row.get("reason").asText().replaceAll(":.*", "") + " | " + row.get("payload_encoding").asText());
+            assertTrue(row.hasNonNull("received_at"));
+            assertTrue(row.hasNonNull("payload"));
+        }
+        reasons.sort(null);
+        assertEquals(List.of(
+                "EventTimestamp \"2019-13-45\" is not ISO-8601 | utf-8",
+                "missing AgentARN | utf-8",
+                "not JSON | base64",
+                "not JSON | utf-8",
+                "not JSON | utf-8",
+                "not a JSON object | utf-8"), reasons);
+        // The two valid records: one agent Available from 08:00 to the end of the input at 08:20.
+        assertEquals(List.of(
+                statusRow("08:00", "08:15", 900_000),
+                statusRow("08:15", "08:30", 300_000)), rows.get(OutputTable.AGENT_STATUS));
+    }
+
+    private static String statusRow(String start, String end, long ms) {
+        return "{\"window_start\":\"2024-05-06T" + start + ":00.000Z\",\"window_end\":\"2024-05-06T" + end
+                + ":00.000Z\",\"agent_arn\":\"arn:aws:connect:us-east-1:1:instance/i/agent/a\",\"username\":null,"
+                + "\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\",\"duration_ms\":" + ms + "}";
+    }
+
+    private static List<String> withoutReceivedAt(List<String> deadLetters) {
+        return deadLetters.stream().map(line -> line.replaceAll("\"received_at\":\"[^\"]*\",", ""))
+                .sorted().collect(Collectors.toList());
+    }
+
+}
