@@ -38,7 +38,8 @@ public final class ConfigKey {
     public static final ConfigKey WINDOW = key("window", "15m",
             "Length of the tumbling windows of `agent_status`, `agent_activity` and `queue_metrics` (1m to 1d).");
     public static final ConfigKey WINDOW_OFFSET = key("window-offset", "0",
-            "Offset of the windows from the epoch, for local-time intervals: `+05:30`, `-03:00` or a duration.");
+            "Local-time windows: a UTC offset such as `+05:30` or `-03:00` makes windows start at that zone's"
+                    + " local boundaries (local midnight for `1d`); a duration such as `30m` shifts them from the epoch.");
     public static final ConfigKey OUT_OF_ORDERNESS = key("out-of-orderness", "5s",
             "How far behind the newest event an event may arrive and still count (live runs).");
     public static final ConfigKey IDLENESS = key("idleness", "30s",

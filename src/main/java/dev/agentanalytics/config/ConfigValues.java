@@ -68,14 +68,18 @@ final class ConfigValues {
         return value;
     }
 
-    /** A window offset: "+05:30" / "-03:00", or a duration such as 30m; returns milliseconds. */
+    /**
+     * Where windows start, as a shift from the epoch in milliseconds. "+05:30" / "-03:00" name a time zone's UTC
+     * offset: windows then start at that zone's local boundaries (local midnight for 1-day windows), i.e. the
+     * shift is minus the zone offset. A duration such as 30m is the shift itself.
+     */
     long offsetMillis(ConfigKey key) {
         String value = text(key);
         Matcher m = OFFSET.matcher(value);
         if (m.matches() && Integer.parseInt(m.group(3)) < 60 && Integer.parseInt(m.group(2)) <= 23) {
             long millis = Duration.ofHours(Integer.parseInt(m.group(2)))
                     .plusMinutes(Integer.parseInt(m.group(3))).toMillis();
-            return m.group(1).equals("-") ? -millis : millis;
+            return m.group(1).equals("-") ? millis : -millis;
         }
         Duration duration = parseDuration(value);
         if (duration != null && duration.compareTo(Duration.ofDays(1)) < 0) return duration.toMillis();

@@ -208,6 +208,7 @@ public final class JobConfig implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public final long windowMs;
+        /** Windows start at epoch + k * windowMs + windowOffsetMs. */
         public final long windowOffsetMs;
         public final long sessionTimeoutMs;
         public final long staleAfterMs;
