@@ -204,6 +204,45 @@ class QueueScenarioTest {
                         + " handleSum=0 avgHandle=null"), s.queueRows());
     }
 
+    @Test
+    void aContactCompletedExactlyAtAWindowBoundaryCountsInTheNextWindow() {
+        //   08:10 LOGIN Available (Billing); c1 CONNECTED 08:12; c1 gone 08:15:00.000 -> completed_at 08:15,
+        //   so it is handled in window 08:15-08:30 (a window is [start, start + length)). Heart beat 08:16, end.
+        //   Billing 08:00: available 120000, on contact 180000; 08:15: available 60000, handled 1 (180000)
+        Scenario s = Scenario.quiet()
+                .apply(Events.login("08:10:00").available().queue(Events.BILLING),
+                        Events.stateChange("08:12:00").available().queue(Events.BILLING)
+                                .contact("c1", "CONNECTED", "08:12:00"),
+                        Events.stateChange("08:15:00").available().queue(Events.BILLING),
+                        Events.heartBeat("08:16:00").available().queue(Events.BILLING))
+                .finish("08:16:00");
+        assertEquals(rows(
+                "08:00-08:15 q-billing/Billing staffed=300000 available=120000 onContact=180000 acw=0 incoming=0"
+                        + " nonProductive=0 error=0 offline=0 agents=0.333333 occupancy=0.600000 handled=0"
+                        + " handleSum=0 avgHandle=null",
+                "08:15-08:30 q-billing/Billing staffed=60000 available=60000 onContact=0 acw=0 incoming=0"
+                        + " nonProductive=0 error=0 offline=0 agents=0.066667 occupancy=0.000000 handled=1"
+                        + " handleSum=180000 avgHandle=180000"), s.queueRows());
+    }
+
+    @Test
+    void queueNameIsTheNameInTheLatestServedIntervalAcrossAgents() {
+        // alex serves Tech Support (named "Tech Support") 08:00-08:10; sam serves the same ARN named
+        // "Tech Support EU" 08:00-08:05. The latest served interval of the window (ends 08:10) is alex's.
+        ServedQueue renamed = new ServedQueue(Events.SUPPORT.arn, "Tech Support EU");
+        Scenario alex = Scenario.quiet()
+                .apply(Events.login("08:00:00").available().queue(Events.SUPPORT), Events.logout("08:10:00"))
+                .finish("08:10:00");
+        Scenario sam = Scenario.forAgent(Events.AGENT_2, "sam", Scenario.QUIET)
+                .apply(sam(Events.login("08:00:00").available().queue(renamed)), sam(Events.logout("08:05:00")))
+                .finish("08:10:00");
+        assertEquals(rows(
+                "08:00-08:15 q-support/Tech Support staffed=900000 available=900000 onContact=0 acw=0 incoming=0"
+                        + " nonProductive=0 error=0 offline=0 agents=1.000000 occupancy=0.000000 handled=0"
+                        + " handleSum=0 avgHandle=null"), Scenario.queueRows(WINDOW_15M, sam, alex));
+        assertEquals(Scenario.queueRows(WINDOW_15M, sam, alex), Scenario.queueRows(WINDOW_15M, alex, sam));
+    }
+
     private static Events sam(Events event) {
         return event.agent(Events.AGENT_2).username("sam");
     }

@@ -20,7 +20,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -279,11 +278,5 @@ final class Scenario {
     /** Ids of the alerts in emission order (to compare two runs of the same input). */
     List<String> alertIds() {
         return out.alerts.stream().map(a -> a.alertId).collect(Collectors.toList());
-    }
-
-    static Map<String, Integer> counts(List<String> items) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String item : items) counts.merge(item, 1, Integer::sum);
-        return counts;
     }
 }
