@@ -186,14 +186,17 @@ public class AgentEngineFunction extends KeyedBroadcastProcessFunction<String, A
         }
     }
 
-    /** Remembers the event's id; true when the agent already sent it (within the de-duplication window). */
+    /**
+     * Remembers the event's id; true when the agent already sent it. Ids are forgotten only once the watermark is
+     * a de-duplication window past them (an older copy would be late anyway), so a bounded replay, whose
+     * watermark stays at its minimum until the end, remembers every id of the agent whatever the input order.
+     */
     private boolean isDuplicate(AgentState state, AgentEvent event) {
         if (event.eventId == null) return false;
         for (String id : state.recentEventIds) {
             if (id.equals(event.eventId)) return true;
         }
         state.newestEventTime = Math.max(state.newestEventTime, event.eventTime);
-        pruneRecentIds(state, state.newestEventTime - settings.dedupWindowMs);
         int n = state.recentEventIds.length;
         state.recentEventIds = Arrays.copyOf(state.recentEventIds, n + 1);
         state.recentEventTimes = Arrays.copyOf(state.recentEventTimes, n + 1);

@@ -128,9 +128,7 @@ public final class AgentTimeline {
 
     private void applySnapshot(AgentEvent event, long t) {
         s.username = event.username;
-        s.statusName = event.statusName;
-        s.statusType = event.statusType;
-        s.queues = event.queues;
+        // Legs first: an alert resolved by this event describes the agent as it was until now.
         List<ContactLeg> listed = new ArrayList<>(event.contacts.length);
         for (ContactState contact : event.contacts) {
             ContactLeg leg = findLeg(contact.contactId);
@@ -150,6 +148,9 @@ public final class AgentTimeline {
             if (!listed.contains(leg)) endLeg(leg, t, false, true);
         }
         s.legs = listed.toArray(new ContactLeg[0]);
+        s.statusName = event.statusName;
+        s.statusType = event.statusType;
+        s.queues = event.queues;
         s.activity = Activity.of(s.statusType, event.contacts);
     }
 
