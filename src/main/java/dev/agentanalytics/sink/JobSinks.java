@@ -36,9 +36,7 @@ public class JobSinks implements TableSinks {
                 .build();
         rows.sinkTo(files).uid(OperatorIds.fileSink(name)).name(name + " files");
         if (config.console) {
-            rows.map(row -> name + " " + new String(RowJson.mapper().writeValueAsBytes(row),
-                            java.nio.charset.StandardCharsets.UTF_8))
-                    .returns(Types.STRING)
+            rows.map(new ConsoleLine<T>(name), Types.STRING)
                     .uid(OperatorIds.consoleFormat(name)).name(name + " as text")
                     .sinkTo(new PrintSink<>()).uid(OperatorIds.consoleSink(name)).name(name + " console");
         }
