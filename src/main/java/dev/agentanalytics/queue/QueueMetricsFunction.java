@@ -55,7 +55,8 @@ public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShar
         }
     }
 
-    static QueueMetricsRow toRow(QueueShare sum, long windowMs) {
+    /** The row of one queue and window from the sum of its agents' shares. */
+    public static QueueMetricsRow toRow(QueueShare sum, long windowMs) {
         QueueMetricsRow row = new QueueMetricsRow();
         row.windowStart = UtcTimes.iso(sum.windowStart);
         row.windowEnd = UtcTimes.iso(sum.windowStart + windowMs);

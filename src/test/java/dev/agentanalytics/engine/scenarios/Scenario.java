@@ -16,7 +16,6 @@ import dev.agentanalytics.queue.QueueMetricsFunction;
 import dev.agentanalytics.queue.QueueShare;
 import dev.agentanalytics.testing.CollectingOutput;
 import dev.agentanalytics.testing.Events;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -207,7 +206,7 @@ final class Scenario {
         List<String> rows = new ArrayList<>();
         for (QueueShare sum : sums.values()) {
             if (sum.staffedMs() <= 0) continue;
-            QueueMetricsRow r = toRow(sum, windowMs);
+            QueueMetricsRow r = QueueMetricsFunction.toRow(sum, windowMs);
             rows.add(window(r.windowStart, r.windowEnd) + " " + queue(r.queueArn, r.queueName)
                     + " staffed=" + r.staffedMs + " available=" + r.availableMs + " onContact=" + r.onContactMs
                     + " acw=" + r.acwMs + " incoming=" + r.incomingMs + " nonProductive=" + r.nonProductiveMs
@@ -216,17 +215,6 @@ final class Scenario {
                     + " handled=" + r.contactsHandled + " handleSum=" + r.handleMsSum + " avgHandle=" + r.avgHandleMs);
         }
         return sorted(rows);
-    }
-
-    private static QueueMetricsRow toRow(QueueShare sum, long windowMs) {
-        try {
-            // Package-private in main code: called reflectively rather than changing main code.
-            Method toRow = QueueMetricsFunction.class.getDeclaredMethod("toRow", QueueShare.class, long.class);
-            toRow.setAccessible(true);
-            return (QueueMetricsRow) toRow.invoke(null, sum, windowMs);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("QueueMetricsFunction.toRow(QueueShare, long) not callable", e);
-        }
     }
 
     // ---- formatting ------------------------------------------------------------------------------------------
