@@ -1,0 +1,115 @@
+package dev.agentanalytics.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The path docker compose takes, without Docker: a real standalone Flink cluster (scripts/local-cluster.sh), the
+ * Kinesis emulator, the shaded jar submitted over Flink's REST API, simulated events sent by scripts/produce.sh;
+ * output rows and alerts must appear, and everything stops cleanly.
+ */
+class LocalClusterIT {
+    private static final Path REPO = Path.of(".").toAbsolutePath().normalize();
+    private static final Map<String, String> ENV = new HashMap<>();
+
+    @TempDir
+    static Path work;
+
+    @Test
+    void theJarRunsOnARealClusterFromKinesisToTablesAndAlerts() throws Exception {
+        int kinesisPort = freePort();
+        ENV.put("FLINK_REST_PORT", Integer.toString(freePort()));
+        ENV.put("FLINK_RPC_PORT", Integer.toString(freePort()));
+        String endpoint = "http://127.0.0.1:" + kinesisPort;
+        Path output = work.resolve("output");
+
+        run(60, "scripts/kinesis-emulator.sh", "start", "--port", Integer.toString(kinesisPort),
+                "--tls-port", Integer.toString(freePort()), "--streams", "agent-events:2,agent-alerts:1");
+        run(180, "scripts/local-cluster.sh", "start");
+        String submitted = run(120, "scripts/local-cluster.sh", "submit", "--",
+                "--source", "kinesis", "--kinesis.stream", "agent-events", "--kinesis.endpoint", endpoint,
+                "--kinesis.access-key", "local", "--kinesis.secret-key", "local",
+                "--kinesis.initial-position", "TRIM_HORIZON", "--alert.stream", "agent-alerts",
+                "--output", output.toString(), "--checkpoint-interval", "2s", "--parallelism", "2");
+        System.out.println(submitted);
+        run(300, "scripts/produce.sh", "--stream", "agent-events", "--endpoint", endpoint, "--rate", "0",
+                "--simulator.agents", "20", "--simulator.duration", "30m", "--simulator.silent-agents", "2");
+
+        // Committed rows appear with the checkpoints; the silent agents raise alerts once the stream is silent.
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while ((rows(output, "agent_status") == 0 || rows(output, "alerts") == 0) && System.nanoTime() < giveUpAt) {
+            TimeUnit.MILLISECONDS.sleep(500); // polling files written by another process
+        }
+        System.out.printf("local cluster wrote %d agent_status, %d contacts and %d alert rows%n",
+                rows(output, "agent_status"), rows(output, "contacts"), rows(output, "alerts"));
+        assertTrue(rows(output, "agent_status") > 0, "agent_status rows committed");
+        assertTrue(rows(output, "contacts") > 0, "contacts rows committed");
+        assertTrue(rows(output, "alerts") > 0, "alerts raised for the silent agents");
+
+        run(120, "scripts/local-cluster.sh", "stop");
+        assertEquals(3, exitCode("scripts/local-cluster.sh", "status"), "nothing left running");
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        exitCode("scripts/local-cluster.sh", "stop");
+        exitCode("scripts/kinesis-emulator.sh", "stop");
+    }
+
+    private static long rows(Path output, String table) throws IOException {
+        Path folder = output.resolve(table);
+        if (!Files.isDirectory(folder)) return 0;
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> committed = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).collect(Collectors.toList());
+            long lines = 0;
+            for (Path file : committed) lines += Files.readAllLines(file).size();
+            return lines;
+        }
+    }
+
+    private static String run(int timeoutSeconds, String... command) throws Exception {
+        Process process = start(command);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), String.join(" ", command) + " timed out");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + out);
+        return out;
+    }
+
+    private static int exitCode(String... command) throws Exception {
+        Process process = start(command);
+        process.getInputStream().readAllBytes();
+        process.waitFor(120, TimeUnit.SECONDS);
+        return process.exitValue();
+    }
+
+    private static Process start(String... command) throws IOException {
+        List<String> line = new ArrayList<>(List.of("bash"));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(ENV);
+        return builder.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
