@@ -69,8 +69,9 @@ final class LiveJobs {
 
     /** The live job on the emulator, as an operator would configure it against one (docs/kinesis.md). */
     static JobConfig kinesisJob(KinesisEmulatorExtension kinesis, String inputStream, String alertStream,
-                                Path output) {
+                                Path output, String outOfOrderness) {
         return JobConfig.fromMap(Map.ofEntries(
+                Map.entry("out-of-orderness", outOfOrderness),
                 Map.entry("source", "kinesis"),
                 Map.entry("kinesis.stream", inputStream),
                 Map.entry("kinesis.region", KinesisEmulatorExtension.REGION),
