@@ -1,0 +1,135 @@
+package dev.agentanalytics.kinesis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentanalytics.output.OutputTable;
+import dev.agentanalytics.source.simulator.SimulatedRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * The live path end to end with the real connectors: simulated events sent with the producer to a 2-shard
+ * stream of the emulator, read by FlinkKinesisConsumer in a MiniCluster, alerts written back to a second stream by
+ * KinesisStreamsSink. Stopped with a drain once everything is read, the live job must have written exactly the
+ * rows of a BATCH replay of the same events.
+ */
+class KinesisEndToEndTest {
+    private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final InMemoryReporter METRICS = InMemoryReporter.create();
+
+    @RegisterExtension
+    static final KinesisEmulatorExtension KINESIS = new KinesisEmulatorExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    @TempDir
+    Path folder;
+
+    /**
+     * The out-of-orderness bound is longer than the simulated half hour, so no watermark passes an event before
+     * the drain: FlinkKinesisConsumer leaves a shard that has not delivered its first record out of the watermark
+     * (and marks a subtask without such a shard idle), so while one shard's backlog is read ahead of the other's,
+     * the other's events would come late (see {@link #aBacklogOnTwoShardsComesInOnTime}).
+     */
+    @Test
+    void theLiveJobWritesTheRowsOfAReplayAndSendsEveryAlertToKinesis() throws Exception {
+        String events = "e2e-events";
+        String alerts = "e2e-alerts";
+        KINESIS.createStream(events, 2);
+        KINESIS.createStream(alerts, 1);
+        List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
+        new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(records).iterator());
+
+        Path output = folder.resolve("live-output");
+        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, alerts, output, "1h"), null);
+        LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
+        // The drain sends the final watermark: open windows and deadlines resolve as at the end of a replay.
+        job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+        job.getJobExecutionResult().get();
+
+        Map<OutputTable, List<String>> live = LiveJobs.tableRows(output);
+        Map<OutputTable, List<String>> replay = LiveJobs.replay(records, folder);
+        System.out.println(records.size() + " records sent; rows of the replay: " + LiveJobs.counts(replay)
+                + "; of the live job: " + LiveJobs.counts(live));
+        assertFalse(replay.get(OutputTable.ALERTS).isEmpty(), "the silent agents should raise alerts");
+        assertTrue(replay.get(OutputTable.DEAD_LETTERS).isEmpty(), "no malformed records were sent");
+        LiveJobs.assertSameRows("The live job's rows", replay, live);
+
+        List<String> streamed = new ArrayList<>();
+        for (Record alert : KINESIS.readAll(alerts)) {
+            streamed.add(LiveJobs.canonical(OutputTable.ALERTS, alert.data().asString(StandardCharsets.UTF_8)));
+        }
+        Collections.sort(streamed);
+        assertEquals(live.get(OutputTable.ALERTS), streamed, "alerts on the stream vs the alerts table");
+    }
+
+    /**
+     * The default 5 s bound on one shard: windows close while the job reads, as in production, and on one shard
+     * the consumer's watermark has no shard to leave out.
+     */
+    @Test
+    void aLiveRunOnOneShardWithTheDefaultBoundWritesTheRowsOfAReplay() throws Exception {
+        String events = "one-shard-events";
+        KINESIS.createStream(events, 1);
+        List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
+        new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(records).iterator());
+
+        Path output = folder.resolve("live-output");
+        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, "", output, "5s"), null);
+        LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
+        job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+        job.getJobExecutionResult().get();
+
+        LiveJobs.assertSameRows("The live job's rows", LiveJobs.replay(records, folder), LiveJobs.tableRows(output));
+    }
+
+    /**
+     * A backlog on two shards read with the default 5 s bound, as after downtime or on a first start at
+     * TRIM_HORIZON: every event is in order on its shard, so none may be late. Fails now on some runs (seen: 133 and
+     * 314 late events of 601, alerts 24 and 2 instead of 4), passes on others: see docs/kinesis.md, "Known
+     * problems".
+     */
+    @Test
+    @Disabled("Job bug, reported: a shard without a first record is left out of the consumer's watermark")
+    void aBacklogOnTwoShardsComesInOnTime() throws Exception {
+        String events = "backlog-events";
+        KINESIS.createStream(events, 2);
+        List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
+        new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(records).iterator());
+
+        Path output = folder.resolve("live-output");
+        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, "", output, "5s"), null);
+        LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
+        job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
+        job.getJobExecutionResult().get();
+
+        LiveJobs.assertSameRows("The live job's rows", LiveJobs.replay(records, folder), LiveJobs.tableRows(output));
+    }
+}
