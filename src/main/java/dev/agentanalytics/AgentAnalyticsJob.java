@@ -47,7 +47,7 @@ public final class AgentAnalyticsJob {
     }
 
     /** Flink settings that follow from our configuration; the cluster's own settings apply beneath them. */
-    static Configuration flinkConfiguration(JobConfig config) {
+    public static Configuration flinkConfiguration(JobConfig config) {
         Configuration flink = new Configuration();
         flink.set(ExecutionOptions.RUNTIME_MODE,
                 config.isBatch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
@@ -56,12 +56,12 @@ public final class AgentAnalyticsJob {
         return flink;
     }
 
-    static String jobName(JobConfig config) {
+    public static String jobName(JobConfig config) {
         return "Amazon Connect agent analytics (" + config.source.name().toLowerCase() + ")";
     }
 
     /** Sources, topology and sinks on {@code env}, as the configuration says. */
-    static void define(StreamExecutionEnvironment env, JobConfig config) {
+    public static void define(StreamExecutionEnvironment env, JobConfig config) {
         if (config.parallelism > 0) env.setParallelism(config.parallelism);
         env.setMaxParallelism(config.maxParallelism);
         if (!config.isBatch() && !config.checkpointInterval.isZero()) {
@@ -80,7 +80,9 @@ public final class AgentAnalyticsJob {
             case KINESIS:
                 return env.addSource(KinesisEventSource.create(config), "Kinesis " + config.kinesis.stream,
                                 TypeInformation.of(ParsedRecord.class))
-                        .uid(OperatorIds.KINESIS_SOURCE);
+                        .uid(OperatorIds.KINESIS_SOURCE)
+                        .assignTimestampsAndWatermarks(EventTimeWatermarks.live(config))
+                        .uid(OperatorIds.EVENT_TIMESTAMPS).name("event time per shard");
             default:
                 // One simulated contact center: a single, deterministic sequence of events.
                 return env.addSource(new SimulatorSource(config.simulator, config.outOfOrderness.toMillis()),

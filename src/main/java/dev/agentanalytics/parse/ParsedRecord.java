@@ -7,6 +7,8 @@ import dev.agentanalytics.output.DeadLetterRow;
 public class ParsedRecord {
     public AgentEvent event;
     public DeadLetterRow deadLetter;
+    /** Where in the source it came from (a Kinesis shard id): live watermarks are tracked per origin. */
+    public String origin;
 
     public ParsedRecord() {}
 

@@ -4,10 +4,7 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.parse.ParsedRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
-/**
- * Watermark strategies for the sources other than Kinesis (whose consumer applies {@link LiveWatermarks} per
- * shard): timestamps from {@code EventTimestamp}, assigned at the source.
- */
+/** The sources' watermark strategies: timestamps from {@code EventTimestamp}, assigned at the source. */
 public final class EventTimeWatermarks {
     private EventTimeWatermarks() {}
 
@@ -21,12 +18,13 @@ public final class EventTimeWatermarks {
                 .withIdleness(config.idleness);
     }
 
-    /** A live source other than Kinesis (tests, custom sources): {@link LiveWatermarks} for the whole subtask. */
+    /** A live stream (Kinesis): {@link LiveWatermarks}, per shard, following the wall clock when silent. */
     public static WatermarkStrategy<ParsedRecord> live(JobConfig config) {
         long outOfOrderness = config.outOfOrderness.toMillis();
+        long idleness = config.idleness.toMillis();
         boolean follow = config.silentStreamAdvance;
         return WatermarkStrategy.<ParsedRecord>forGenerator(
-                        context -> LiveWatermarks.withSystemClock(outOfOrderness, follow).asGenerator())
+                        context -> new LiveWatermarks(outOfOrderness, idleness, follow, System::currentTimeMillis))
                 .withTimestampAssigner((record, previous) -> record.timestamp());
     }
 }

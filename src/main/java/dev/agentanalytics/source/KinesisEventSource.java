@@ -17,24 +17,18 @@ import org.apache.flink.streaming.connectors.kinesis.serialization.KinesisDeseri
 /**
  * The agent event stream through the Kinesis connector's {@link FlinkKinesisConsumer}: shard positions are in
  * Flink's checkpoints, so a restart from a savepoint resumes exactly where it stopped. Each record is parsed once,
- * in the deserializer, with its approximate arrival time as the time received.
+ * in the deserializer, with its approximate arrival time as the time received and its shard as its origin.
  */
 public final class KinesisEventSource {
     private KinesisEventSource() {}
 
-    /**
-     * The consumer, with watermarks per shard ({@link LiveWatermarks}): one agent's events stay on one shard (the
-     * partition key is the agent ARN), and a shard that lags never has its events made late by a faster one.
-     */
+    /** The consumer; watermarks come right after it, per shard ({@link LiveWatermarks}). */
     public static FlinkKinesisConsumer<ParsedRecord> create(JobConfig config) {
-        FlinkKinesisConsumer<ParsedRecord> consumer = new FlinkKinesisConsumer<>(config.kinesis.stream,
-                new ParsingDeserializer(), consumerProperties(config.kinesis, config.idleness.toMillis()));
-        consumer.setPeriodicWatermarkAssigner(
-                LiveWatermarks.withSystemClock(config.outOfOrderness.toMillis(), config.silentStreamAdvance));
-        return consumer;
+        return new FlinkKinesisConsumer<>(config.kinesis.stream, new ParsingDeserializer(),
+                consumerProperties(config.kinesis));
     }
 
-    static Properties consumerProperties(KinesisSettings settings, long idlenessMs) {
+    static Properties consumerProperties(KinesisSettings settings) {
         Properties properties = settings.clientProperties();
         properties.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, settings.initialPosition.name());
         if (settings.initialPosition == InitialPosition.AT_TIMESTAMP) {
@@ -51,8 +45,6 @@ public final class KinesisEventSource {
         properties.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS,
                 Long.toString(settings.pollInterval.toMillis()));
         properties.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_MAX, Integer.toString(settings.maxRecords));
-        // A shard with nothing to read must not hold the watermark of its subtask back.
-        properties.setProperty(ConsumerConfigConstants.SHARD_IDLE_INTERVAL_MILLIS, Long.toString(idlenessMs));
         return properties;
     }
 
@@ -64,7 +56,9 @@ public final class KinesisEventSource {
         @Override
         public ParsedRecord deserialize(byte[] recordValue, String partitionKey, String seqNum,
                                         long approxArrivalTimestamp, String stream, String shardId) {
-            return parser.parse(recordValue, approxArrivalTimestamp);
+            ParsedRecord record = parser.parse(recordValue, approxArrivalTimestamp);
+            record.origin = shardId;
+            return record;
         }
 
         @Override

@@ -1,91 +1,102 @@
 package dev.agentanalytics.source;
 
 import dev.agentanalytics.parse.ParsedRecord;
-import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.streaming.api.functions.AssignerWithPeriodicWatermarks;
-import org.apache.flink.streaming.api.watermark.Watermark;
 
 /**
- * Event-time watermarks for a live stream, one instance per Kinesis shard. While records flow, the watermark is
- * the newest {@code EventTimestamp} minus the out-of-orderness bound. Once the shard has been silent for longer
- * than that bound, event time is taken to follow the wall clock from the newest event on, {@link #SILENT_LAG_MS}
- * behind: a silent stream still moves time forward, so deadlines (a stale agent above all) fire within seconds of
- * their wall-clock time even when no event, heart beat included, arrives. That can be turned off
- * ({@code silent-stream-advance=false}) for a stream whose event time does not follow the wall clock, such as a
- * replay sent through Kinesis.
+ * Event-time watermarks of a live stream, for one source subtask, tracked per origin (Kinesis shard): the
+ * watermark is the minimum over the origins of their newest {@code EventTimestamp} minus the out-of-orderness
+ * bound, so one shard's backlog read ahead of another's never makes the other's events late.
  *
- * <p>Never used for a bounded replay from files (BATCH mode has no watermarks but the final one), which stays a
- * pure function of its input.
+ * <ul>
+ *   <li><b>Start-up.</b> For the idleness timeout after it starts (a first start at TRIM_HORIZON, a restore from a
+ *       savepoint), no watermark is emitted: every shard of the subtask delivers its first records in that time,
+ *       and none is left out of the minimum before it has spoken.
+ *   <li><b>A silent live origin</b> (its newest event arrived within {@link #LIVE_LAG_MS} of its event time, and
+ *       nothing came for longer than the bound) follows the wall clock from its newest event on,
+ *       {@link #SILENT_LAG_MS} behind: a silent stream still moves time forward, so a stale agent is reported
+ *       within seconds of its deadline although nothing, heart beats included, arrives. {@code
+ *       silent-stream-advance=false} turns this off.
+ *   <li><b>A silent origin that is not live</b> (old events, a finished backlog) is left out once silent for the
+ *       idleness timeout; a subtask with nothing but such origins, or none at all, is marked idle.
+ * </ul>
+ *
+ * <p>Not used for a bounded replay from files (BATCH mode has no watermarks but the final one).
  */
-public class LiveWatermarks implements AssignerWithPeriodicWatermarks<ParsedRecord> {
-    private static final long serialVersionUID = 1L;
-
+public class LiveWatermarks implements WatermarkGenerator<ParsedRecord> {
     /** How far behind the extrapolated event time a silent stream's watermark stays (delivery jitter). */
     public static final long SILENT_LAG_MS = 1_000;
+    /** An origin whose newest event arrived at most this long after its event time is live. */
+    public static final long LIVE_LAG_MS = 60_000;
 
     /** The wall clock, replaceable in tests. */
-    public interface WallClock extends Serializable {
+    public interface WallClock {
         long millis();
     }
 
+    /** What is known of one origin (shard). */
+    private static final class Origin {
+        long newestEventTime = Long.MIN_VALUE;
+        long lastArrival;
+        long newestArrivalLag;
+    }
+
     private final long outOfOrdernessMs;
+    private final long idlenessMs;
     private final boolean followWallClockWhenSilent;
     private final WallClock clock;
-    private long newestEventTime = Long.MIN_VALUE;
-    private long newestArrival;
+    private final long startedAt;
+    private final Map<String, Origin> origins = new HashMap<>();
     private long lastEmitted = Long.MIN_VALUE;
 
-    public LiveWatermarks(long outOfOrdernessMs, boolean followWallClockWhenSilent, WallClock clock) {
+    public LiveWatermarks(long outOfOrdernessMs, long idlenessMs, boolean followWallClockWhenSilent,
+                          WallClock clock) {
         this.outOfOrdernessMs = outOfOrdernessMs;
+        this.idlenessMs = idlenessMs;
         this.followWallClockWhenSilent = followWallClockWhenSilent;
         this.clock = clock;
-    }
-
-    public static LiveWatermarks withSystemClock(long outOfOrdernessMs, boolean followWallClockWhenSilent) {
-        return new LiveWatermarks(outOfOrdernessMs, followWallClockWhenSilent, System::currentTimeMillis);
+        this.startedAt = clock.millis();
     }
 
     @Override
-    public long extractTimestamp(ParsedRecord record, long previousTimestamp) {
-        if (record.isValid()) {
-            newestEventTime = Math.max(newestEventTime, record.event.eventTime);
-            newestArrival = clock.millis();
+    public void onEvent(ParsedRecord record, long timestamp, WatermarkOutput output) {
+        if (!record.isValid()) return; // a dead letter says nothing about time, nor that the origin is alive
+        long now = clock.millis();
+        Origin origin = origins.computeIfAbsent(record.origin == null ? "" : record.origin, key -> new Origin());
+        origin.lastArrival = now;
+        if (record.event.eventTime > origin.newestEventTime) {
+            origin.newestEventTime = record.event.eventTime;
+            origin.newestArrivalLag = now - record.event.eventTime;
         }
-        return record.timestamp();
     }
 
-    /** The current watermark, or null while nothing new can be said (no event yet, or no progress). */
     @Override
-    public Watermark getCurrentWatermark() {
-        if (newestEventTime == Long.MIN_VALUE) return null;
-        long watermark = newestEventTime - outOfOrdernessMs - 1;
-        long silence = clock.millis() - newestArrival;
-        if (followWallClockWhenSilent && silence > outOfOrdernessMs) {
-            watermark = Math.max(watermark, newestEventTime + silence - SILENT_LAG_MS - 1);
-        }
-        if (watermark <= lastEmitted) return null;
-        lastEmitted = watermark;
-        return new Watermark(watermark);
-    }
-
-    /** The same rules as a {@link WatermarkGenerator}, for sources other than the Kinesis consumer. */
-    public WatermarkGenerator<ParsedRecord> asGenerator() {
-        return new WatermarkGenerator<>() {
-            @Override
-            public void onEvent(ParsedRecord record, long timestamp, WatermarkOutput output) {
-                extractTimestamp(record, timestamp);
-            }
-
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-                Watermark watermark = getCurrentWatermark();
-                if (watermark != null) {
-                    output.emitWatermark(new org.apache.flink.api.common.eventtime.Watermark(
-                            watermark.getTimestamp()));
+    public void onPeriodicEmit(WatermarkOutput output) {
+        long now = clock.millis();
+        if (now - startedAt < idlenessMs) return; // start-up: every shard first gets the chance to speak
+        long watermark = Long.MAX_VALUE;
+        for (Origin origin : origins.values()) {
+            long silence = now - origin.lastArrival;
+            long originWatermark = origin.newestEventTime - outOfOrdernessMs - 1;
+            if (silence > outOfOrdernessMs) {
+                if (followWallClockWhenSilent && origin.newestArrivalLag <= LIVE_LAG_MS) {
+                    originWatermark = Math.max(originWatermark,
+                            origin.newestEventTime + silence - SILENT_LAG_MS - 1);
+                } else if (silence > idlenessMs) {
+                    continue; // idle: it must not hold the others back
                 }
             }
-        };
+            watermark = Math.min(watermark, originWatermark);
+        }
+        if (watermark == Long.MAX_VALUE) {
+            output.markIdle();
+        } else if (watermark > lastEmitted) {
+            lastEmitted = watermark;
+            output.emitWatermark(new Watermark(watermark));
+        }
     }
 }

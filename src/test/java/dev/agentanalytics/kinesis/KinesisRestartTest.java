@@ -19,7 +19,6 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,14 +51,9 @@ class KinesisRestartTest {
     /**
      * One shard and the default 5 s bound, so windows close while the first run reads: on one shard every
      * event is in order, and the consumer's problem with several shards (KinesisEndToEndTest) cannot arise.
-     *
-     * <p>Fails now on every run tried (3 of 3): the first run ends at 08:12:40 of event time, so it emits no
-     * queue_metrics row; after the restore, the 08:00-08:15 window of each queue comes out as two or three
-     * partial rows instead of one (7 to 14 rows missing, 14 to 21 extra); every other table matches the replay.
-     * Run it with {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
+
      */
     @Test
-    @Disabled("Job bug, reported: after the restore a queue_metrics window comes out in several partial rows")
     void aRestartFromASavepointLosesNothingAndCountsNothingTwice() throws Exception {
         String events = "restart-events";
         String alerts = "restart-alerts";

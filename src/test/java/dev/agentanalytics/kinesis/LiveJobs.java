@@ -1,7 +1,7 @@
 package dev.agentanalytics.kinesis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentanalytics.JobUnderTest;
+import dev.agentanalytics.AgentAnalyticsJob;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.parse.AgentEventParser;
@@ -72,6 +72,8 @@ final class LiveJobs {
                                 Path output, String outOfOrderness) {
         return JobConfig.fromMap(Map.ofEntries(
                 Map.entry("out-of-orderness", outOfOrderness),
+                // Start-up holds watermarks back this long so that every shard delivers its first records.
+                Map.entry("idleness", "5s"),
                 Map.entry("source", "kinesis"),
                 Map.entry("kinesis.stream", inputStream),
                 Map.entry("kinesis.region", KinesisEmulatorExtension.REGION),
@@ -90,11 +92,11 @@ final class LiveJobs {
 
     /** Submits the job to the test's MiniCluster, from a savepoint when one is given. */
     static JobClient start(JobConfig config, String savepoint) throws Exception {
-        Configuration flink = JobUnderTest.flinkConfiguration(config);
+        Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
         if (savepoint != null) flink.set(SavepointConfigOptions.SAVEPOINT_PATH, savepoint);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        JobUnderTest.define(env, config);
-        return env.executeAsync(JobUnderTest.jobName(config));
+        AgentAnalyticsJob.define(env, config);
+        return env.executeAsync(AgentAnalyticsJob.jobName(config));
     }
 
     /**
@@ -142,9 +144,9 @@ final class LiveJobs {
                 "output", output.toString(),
                 "parallelism", "2"));
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(JobUnderTest.flinkConfiguration(config));
-        JobUnderTest.define(env, config);
-        env.execute(JobUnderTest.jobName(config));
+                StreamExecutionEnvironment.getExecutionEnvironment(AgentAnalyticsJob.flinkConfiguration(config));
+        AgentAnalyticsJob.define(env, config);
+        env.execute(AgentAnalyticsJob.jobName(config));
         return tableRows(output);
     }
 

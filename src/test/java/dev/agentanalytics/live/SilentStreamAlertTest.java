@@ -42,7 +42,7 @@ class SilentStreamAlertTest {
     @Test
     void aStaleAgentIsReportedWithinSecondsOfItsDeadlineWhenTheStreamIsSilent() throws Exception {
         JobConfig config = JobConfig.fromMap(Map.of("stale-after", STALE_AFTER_MS / 1000 + "s",
-                "out-of-orderness", "2s", "parallelism", "2"));
+                "out-of-orderness", "2s", "idleness", "2s", "parallelism", "2"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         CollectingSinks sinks = new CollectingSinks();

@@ -1,68 +1,131 @@
 package dev.agentanalytics.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.DeadLetterRow;
 import dev.agentanalytics.parse.ParsedRecord;
-import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
-/** Watermarks of a live shard, driven by a hand-moved wall clock. */
+/** Watermarks of a live source subtask, driven by a hand-moved wall clock. */
 class LiveWatermarksTest {
-    private long now = 1_000_000;
-    private final LiveWatermarks.WallClock clock = () -> now;
+    private static final long BOUND = 5_000;
+    private static final long IDLENESS = 30_000;
+    private static final long START = 1_714_982_400_000L; // the wall clock when the subtask starts
 
-    private static ParsedRecord event(long eventTime) {
+    private long now = START;
+    private final Output output = new Output();
+
+    /** Records what the generator says. */
+    private static final class Output implements WatermarkOutput {
+        long watermark = Long.MIN_VALUE;
+        boolean idle;
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            this.watermark = watermark.getTimestamp();
+            idle = false;
+        }
+
+        @Override
+        public void markIdle() {
+            idle = true;
+        }
+
+        @Override
+        public void markActive() {
+            idle = false;
+        }
+    }
+
+    private LiveWatermarks generator(boolean followWallClock) {
+        return new LiveWatermarks(BOUND, IDLENESS, followWallClock, () -> now);
+    }
+
+    private void event(LiveWatermarks watermarks, String shard, long eventTime) {
         AgentEvent event = new AgentEvent();
         event.eventTime = eventTime;
-        return ParsedRecord.valid(event);
-    }
-
-    private static long value(Watermark watermark) {
-        return watermark.getTimestamp();
-    }
-
-    @Test
-    void whileRecordsFlowTheWatermarkTrailsTheNewestEventByTheBound() {
-        LiveWatermarks watermarks = new LiveWatermarks(5_000, true, clock);
-        assertNull(watermarks.getCurrentWatermark(), "nothing to say before the first event");
-        watermarks.extractTimestamp(event(50_000), 0);
-        watermarks.extractTimestamp(event(40_000), 0); // older: does not move it back
-        assertEquals(44_999, value(watermarks.getCurrentWatermark()));
-        now += 5_000; // a pause of exactly the bound is not silence yet
-        assertNull(watermarks.getCurrentWatermark(), "no progress, nothing new");
+        ParsedRecord record = ParsedRecord.valid(event);
+        record.origin = shard;
+        watermarks.onEvent(record, eventTime, output);
     }
 
     @Test
-    void aSilentShardFollowsTheWallClockOnceSilentForLongerThanTheBound() {
-        LiveWatermarks watermarks = new LiveWatermarks(5_000, true, clock);
-        watermarks.extractTimestamp(event(50_000), 0);
-        assertEquals(44_999, value(watermarks.getCurrentWatermark()));
-        now += 5_001;
-        assertEquals(50_000 + 5_001 - LiveWatermarks.SILENT_LAG_MS - 1, value(watermarks.getCurrentWatermark()));
+    void nothingIsEmittedDuringStartUpSoThatEveryShardGetsToSpeak() {
+        LiveWatermarks watermarks = generator(true);
+        event(watermarks, "shard-1", START - 3_600_000); // a backlog: an hour old
+        now += IDLENESS - 1;
+        watermarks.onPeriodicEmit(output);
+        assertEquals(Long.MIN_VALUE, output.watermark);
+        event(watermarks, "shard-2", START - 7_200_000); // its first record comes late in start-up
+        now += 1;
+        watermarks.onPeriodicEmit(output);
+        assertEquals(START - 7_200_000 - BOUND - 1, output.watermark, "the slower shard holds the watermark");
+    }
+
+    @Test
+    void theWatermarkIsTheMinimumOverShardsOfNewestMinusTheBound() {
+        LiveWatermarks watermarks = generator(true);
+        now += IDLENESS;
+        event(watermarks, "shard-1", now - 1_000);
+        event(watermarks, "shard-2", now - 60_000);
+        event(watermarks, "shard-2", now - 50_000);
+        event(watermarks, "shard-2", now - 70_000); // older: does not move its shard back
+        watermarks.onPeriodicEmit(output);
+        assertEquals(now - 50_000 - BOUND - 1, output.watermark);
+    }
+
+    @Test
+    void aSilentLiveStreamFollowsTheWallClock() {
+        LiveWatermarks watermarks = generator(true);
+        now += IDLENESS;
+        event(watermarks, "shard-1", now - 800); // live: arrived 0.8 s after its event time
+        long newest = now - 800;
+        now += BOUND; // a pause of exactly the bound is not silence yet
+        watermarks.onPeriodicEmit(output);
+        assertEquals(newest - BOUND - 1, output.watermark);
         now += 300_000;
-        assertEquals(50_000 + 305_001 - LiveWatermarks.SILENT_LAG_MS - 1, value(watermarks.getCurrentWatermark()));
-        watermarks.extractTimestamp(event(360_000), 0); // the stream speaks again
-        assertEquals(354_999, value(watermarks.getCurrentWatermark()));
+        watermarks.onPeriodicEmit(output);
+        assertEquals(newest + BOUND + 300_000 - LiveWatermarks.SILENT_LAG_MS - 1, output.watermark);
     }
 
     @Test
-    void withoutWallClockProgressASilentShardStaysWhereItWas() {
-        LiveWatermarks watermarks = new LiveWatermarks(5_000, false, clock);
-        watermarks.extractTimestamp(event(50_000), 0);
-        assertEquals(44_999, value(watermarks.getCurrentWatermark()));
-        now += 3_600_000;
-        assertNull(watermarks.getCurrentWatermark());
-    }
-
-    @Test
-    void deadLettersNeitherMoveTheWatermarkNorBreakTheSilence() {
-        LiveWatermarks watermarks = new LiveWatermarks(5_000, true, clock);
-        watermarks.extractTimestamp(event(50_000), 0);
+    void oldEventsDoNotFollowTheWallClockAndAFinishedBacklogGoesIdle() {
+        LiveWatermarks watermarks = generator(true);
+        now += IDLENESS;
+        event(watermarks, "shard-1", START - 86_400_000); // yesterday's events replayed through Kinesis
         now += 10_000;
-        watermarks.extractTimestamp(ParsedRecord.invalid(new DeadLetterRow(now, "not JSON", "x", "utf-8")), 0);
-        assertEquals(50_000 + 10_000 - LiveWatermarks.SILENT_LAG_MS - 1, value(watermarks.getCurrentWatermark()));
+        watermarks.onPeriodicEmit(output);
+        assertEquals(START - 86_400_000 - BOUND - 1, output.watermark, "silent, but not live: it stays");
+        assertFalse(output.idle);
+        now += IDLENESS;
+        watermarks.onPeriodicEmit(output);
+        assertTrue(output.idle, "silent for the idleness timeout: it holds nothing back");
+    }
+
+    @Test
+    void withoutWallClockProgressASilentLiveStreamStaysWhereItWas() {
+        LiveWatermarks watermarks = generator(false);
+        now += IDLENESS;
+        event(watermarks, "shard-1", now);
+        long newest = now;
+        now += 10_000;
+        watermarks.onPeriodicEmit(output);
+        assertEquals(newest - BOUND - 1, output.watermark);
+    }
+
+    @Test
+    void aSubtaskWithoutShardsIsIdleAfterStartUpAndDeadLettersSayNothing() {
+        LiveWatermarks watermarks = generator(true);
+        ParsedRecord dead = ParsedRecord.invalid(new DeadLetterRow(now, "not JSON", "x", DeadLetterRow.UTF_8));
+        watermarks.onEvent(dead, Long.MIN_VALUE, output);
+        now += IDLENESS;
+        watermarks.onPeriodicEmit(output);
+        assertTrue(output.idle);
+        assertEquals(Long.MIN_VALUE, output.watermark);
     }
 }

@@ -1,11 +1,14 @@
 package dev.agentanalytics.testing;
 
-import dev.agentanalytics.AgentAnalyticsJobAccess;
+import dev.agentanalytics.AgentAnalyticsJob;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
 import java.io.IOException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +28,12 @@ public final class Replays {
     /** Runs the job with these configuration keys and returns every table's committed rows, sorted. */
     public static Map<OutputTable, List<String>> run(Map<String, String> keys) throws Exception {
         JobConfig config = JobConfig.fromMap(keys);
-        AgentAnalyticsJobAccess.runOnCurrentEnvironment(config);
+        Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
+        // Every type on the wire and in state must be a Flink POJO or basic type: Kryo would fail the job here.
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        AgentAnalyticsJob.define(env, config);
+        env.execute(AgentAnalyticsJob.jobName(config));
         return readTables(Path.of(config.output));
     }
 
