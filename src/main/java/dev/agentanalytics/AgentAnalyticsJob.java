@@ -67,7 +67,7 @@ public final class AgentAnalyticsJob {
         if (!config.isBatch() && !config.checkpointInterval.isZero()) {
             env.enableCheckpointing(config.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
-        AgentAnalyticsTopology.build(source(env, config), new JobSinks(config), config.engine);
+        AgentAnalyticsTopology.build(source(env, config), new JobSinks(config), config.engine, config.isBatch());
     }
 
     static DataStream<ParsedRecord> source(StreamExecutionEnvironment env, JobConfig config) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -29,8 +30,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The per-agent engine as a Flink operator, keyed by {@code AgentARN}. The keyed input is the agent's events; the
- * broadcast input carries the end of a bounded input (its largest {@code EventTimestamp}), so a replay stops time
- * there (spec section 8).
+ * broadcast input carries the sources' {@link EndOfInputReport}s: once every source subtask has reported, time
+ * stops at the largest event time of the input (spec section 8), for a replay and for a drained live job alike.
  *
  * <p>Events are de-duplicated by {@code EventId} (before the lateness check), dropped to {@code late_events} when
  * older than the watermark, otherwise buffered until the watermark passes them and then applied in
@@ -40,7 +41,8 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Main output: each agent's {@link QueueShare}s per window; the tables go to the side outputs below.
  */
-public class AgentEngineFunction extends KeyedBroadcastProcessFunction<String, AgentEvent, Long, QueueShare> {
+public class AgentEngineFunction
+        extends KeyedBroadcastProcessFunction<String, AgentEvent, EndOfInputReport, QueueShare> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<AgentStatusRow> AGENT_STATUS = new OutputTag<>("agent_status") {};
@@ -49,10 +51,12 @@ public class AgentEngineFunction extends KeyedBroadcastProcessFunction<String, A
     public static final OutputTag<AlertRow> ALERTS = new OutputTag<>("alerts") {};
     public static final OutputTag<LateEventRow> LATE_EVENTS = new OutputTag<>("late_events") {};
 
-    /** Broadcast state: the largest event time of a bounded input, under {@link #END_OF_INPUT_KEY}. */
+    /** Broadcast state: the largest reported event time, how many source subtasks there are, which reported. */
     public static final MapStateDescriptor<String, Long> END_OF_INPUT =
             new MapStateDescriptor<>("end-of-input", Types.STRING, Types.LONG);
-    public static final String END_OF_INPUT_KEY = "max-event-time";
+    private static final String MAX_EVENT_TIME = "max-event-time";
+    private static final String SUBTASKS = "subtasks";
+    private static final String REPORTED = "reported-";
 
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
             new ValueStateDescriptor<>("agent", TypeInformation.of(AgentState.class));
@@ -105,42 +109,78 @@ public class AgentEngineFunction extends KeyedBroadcastProcessFunction<String, A
     }
 
     @Override
-    public void processBroadcastElement(Long maxEventTime, Context ctx, Collector<QueueShare> out) throws Exception {
-        Long known = ctx.getBroadcastState(END_OF_INPUT).get(END_OF_INPUT_KEY);
-        if (known == null || maxEventTime > known) {
-            ctx.getBroadcastState(END_OF_INPUT).put(END_OF_INPUT_KEY, maxEventTime);
+    public void processBroadcastElement(EndOfInputReport report, Context ctx, Collector<QueueShare> out)
+            throws Exception {
+        BroadcastState<String, Long> end = ctx.getBroadcastState(END_OF_INPUT);
+        Long known = end.get(MAX_EVENT_TIME);
+        if (known == null || report.maxEventTime > known) end.put(MAX_EVENT_TIME, report.maxEventTime);
+        end.put(SUBTASKS, (long) report.subtasks);
+        end.put(REPORTED + report.subtask, 1L);
+        Long endTime = endOfInput(end);
+        if (endTime != null && ctx.currentWatermark() == Long.MAX_VALUE) {
+            // The end of time came before the last report (a live job drained with idle sources): every agent
+            // waited for it, and finishes now.
+            SideOutputs outputs = SideOutputs.of(ctx, out);
+            ctx.applyToKeyedState(AGENT_STATE, (agent, state) -> {
+                if (finish(state.value(), endTime, outputs)) {
+                    AgentState finished = new AgentState();
+                    finished.finished = true;
+                    state.update(finished);
+                }
+            });
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueShare> out) throws Exception {
-        AgentState state = agentState.value();
-        if (state == null) state = new AgentState();
-        if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
-        AgentTimeline timeline = new AgentTimeline(settings, state, new SideOutputs(ctx, out));
         long watermark = ctx.timerService().currentWatermark();
         if (watermark == Long.MAX_VALUE) {
-            finishInput(ctx.getBroadcastState(END_OF_INPUT), timeline, ctx);
+            Long end = endOfInput(ctx.getBroadcastState(END_OF_INPUT));
+            // Without every source's report the end is not known yet: the last report finishes the agent.
+            if (end != null && finish(agentState.value(), end, SideOutputs.of(ctx, out))) {
+                agentState.clear();
+            }
             return;
         }
+        AgentState state = agentState.value();
+        if (state == null) {
+            if (pending.isEmpty()) return; // an earlier timer of this agent already did all there was to do
+            state = new AgentState();
+        }
+        if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
+        AgentTimeline timeline = new AgentTimeline(settings, state, SideOutputs.of(ctx, out));
         applyPendingThrough(watermark, timeline);
         timeline.advanceTo(watermark + 1);
         pruneRecentIds(state, watermark + 1 - settings.dedupWindowMs);
         store(state, timeline.nextDueTime(), ctx);
     }
 
-    /** End of a bounded input: everything buffered is applied, and time stops at the input's last event. */
-    private void finishInput(ReadOnlyBroadcastState<String, Long> broadcast, AgentTimeline timeline,
-                             OnTimerContext ctx) throws Exception {
-        Long end = broadcast.get(END_OF_INPUT_KEY);
-        if (end == null) {
-            // A drained unbounded stream has no last event: leave the agent as it is rather than invent one.
-            return;
+    /** The instant time stops, once every source subtask has reported; null before that (or when unbounded). */
+    private static Long endOfInput(ReadOnlyBroadcastState<String, Long> end) throws Exception {
+        Long subtasks = end.get(SUBTASKS);
+        if (subtasks == null) return null;
+        for (int subtask = 0; subtask < subtasks; subtask++) {
+            if (!end.contains(REPORTED + subtask)) return null;
         }
+        Long max = end.get(MAX_EVENT_TIME);
+        return max == Long.MIN_VALUE ? null : max;
+    }
+
+    /**
+     * End of the input for the current agent: everything buffered is applied and time stops at {@code end}.
+     * False when there was nothing to finish.
+     */
+    private boolean finish(AgentState state, long end, SideOutputs outputs) throws Exception {
+        if (state == null) {
+            if (pending.isEmpty()) return false;
+            state = new AgentState();
+        }
+        if (state.finished) return false;
+        AgentTimeline timeline = new AgentTimeline(settings, state, outputs);
         applyPendingThrough(end, timeline);
         timeline.finish(end);
-        agentState.clear();
         pending.clear();
+        return true;
     }
 
     private void applyPendingThrough(long time, AgentTimeline timeline) throws Exception {
@@ -237,29 +277,48 @@ public class AgentEngineFunction extends KeyedBroadcastProcessFunction<String, A
         return row;
     }
 
-    /** Routes the timeline's rows to this operator's outputs. */
-    private static final class SideOutputs implements TimelineOutput {
-        private final OnTimerContext ctx;
+    /** Routes the timeline's rows to this operator's outputs, from either kind of context. */
+    private abstract static class SideOutputs implements TimelineOutput {
         private final Collector<QueueShare> out;
 
-        SideOutputs(OnTimerContext ctx, Collector<QueueShare> out) {
-            this.ctx = ctx;
+        SideOutputs(Collector<QueueShare> out) {
             this.out = out;
+        }
+
+        abstract <X> void output(OutputTag<X> tag, X row);
+
+        static SideOutputs of(KeyedBroadcastProcessFunction<?, ?, ?, ?>.ReadOnlyContext ctx,
+                              Collector<QueueShare> out) {
+            return new SideOutputs(out) {
+                @Override
+                <X> void output(OutputTag<X> tag, X row) {
+                    ctx.output(tag, row);
+                }
+            };
+        }
+
+        static SideOutputs of(KeyedBroadcastProcessFunction<?, ?, ?, ?>.Context ctx, Collector<QueueShare> out) {
+            return new SideOutputs(out) {
+                @Override
+                <X> void output(OutputTag<X> tag, X row) {
+                    ctx.output(tag, row);
+                }
+            };
         }
 
         @Override
         public void status(AgentStatusRow row) {
-            ctx.output(AGENT_STATUS, row);
+            output(AGENT_STATUS, row);
         }
 
         @Override
         public void activity(AgentActivityRow row) {
-            ctx.output(AGENT_ACTIVITY, row);
+            output(AGENT_ACTIVITY, row);
         }
 
         @Override
         public void contact(ContactRow row) {
-            ctx.output(CONTACTS, row);
+            output(CONTACTS, row);
         }
 
         @Override
@@ -269,7 +328,7 @@ public class AgentEngineFunction extends KeyedBroadcastProcessFunction<String, A
 
         @Override
         public void alert(AlertRow row) {
-            ctx.output(ALERTS, row);
+            output(ALERTS, row);
         }
     }
 }

@@ -37,6 +37,9 @@ public class AgentState {
     public long[] recentEventTimes = new long[0];
     public long newestEventTime = Long.MIN_VALUE;
 
+    /** Time has stopped for this agent: the input ended and its last rows are out. */
+    public boolean finished;
+
     /** The maintenance timer currently registered (window end, deadline, clean-up), or Long.MIN_VALUE. */
     public long timerAt = Long.MIN_VALUE;
 

@@ -1,6 +1,7 @@
 package dev.agentanalytics.engine;
 
 import dev.agentanalytics.event.AgentEvent;
+import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -13,17 +14,18 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Tracks the largest {@code EventTimestamp} this subtask has seen and emits it once, when its input ends. The
- * engine takes the maximum over all subtasks as the instant time stops for a bounded input (spec section 8). An
- * unbounded input never ends, so it never emits; a live job stopped with {@code --drain} ends like a bounded one.
+ * Tracks the largest {@code EventTimestamp} this subtask has seen and, when its input ends (a bounded input, or a
+ * live job stopped with {@code --drain}), sends the engine one {@link EndOfInputReport}. The engine stops time at
+ * the largest report once every subtask has reported (spec section 8). An unbounded input never ends, so a live
+ * job never reports.
  */
-public class EndOfInputOperator extends AbstractStreamOperator<Long>
-        implements OneInputStreamOperator<AgentEvent, Long>, BoundedOneInput {
+public class EndOfInputOperator extends AbstractStreamOperator<EndOfInputReport>
+        implements OneInputStreamOperator<AgentEvent, EndOfInputReport>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     private transient ListState<Long> checkpointedMax;
     private transient long maxEventTime;
-    private transient boolean ended;
+    private transient boolean reported;
 
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
@@ -39,7 +41,7 @@ public class EndOfInputOperator extends AbstractStreamOperator<Long>
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        checkpointedMax.update(java.util.List.of(maxEventTime));
+        checkpointedMax.update(List.of(maxEventTime));
     }
 
     @Override
@@ -47,25 +49,22 @@ public class EndOfInputOperator extends AbstractStreamOperator<Long>
         maxEventTime = Math.max(maxEventTime, element.getValue().eventTime);
     }
 
-    /**
-     * A finished source sends its final watermark before its chained operators see {@link #endInput()}: the end
-     * must be emitted ahead of that watermark, or the engine would reach the end of time without knowing it.
-     */
+    /** A finished source sends its final watermark before its chained operators see {@link #endInput()}. */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        if (mark.getTimestamp() == Long.MAX_VALUE) emitEnd();
+        if (mark.getTimestamp() == Long.MAX_VALUE) report();
         super.processWatermark(mark);
     }
 
     @Override
     public void endInput() {
-        emitEnd();
+        report();
     }
 
-    private void emitEnd() {
-        if (!ended && maxEventTime != Long.MIN_VALUE) {
-            output.collect(new StreamRecord<>(maxEventTime));
-        }
-        ended = true;
+    private void report() {
+        if (reported) return;
+        reported = true;
+        output.collect(new StreamRecord<>(new EndOfInputReport(getRuntimeContext().getIndexOfThisSubtask(),
+                getRuntimeContext().getNumberOfParallelSubtasks(), maxEventTime)));
     }
 }

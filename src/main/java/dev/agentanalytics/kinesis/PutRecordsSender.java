@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 /**
  * Sends one batch with PutRecords until every record is in. PutRecords is not all-or-nothing: records that come
  * back with an {@code ErrorCode} (throttled shard, internal failure) are sent again, alone, after an exponential
- * backoff; so are whole requests that fail on throttling or a connection problem. A retried record lands after
- * records sent later, which the job's out-of-orderness bound absorbs.
+ * backoff; so are whole requests that fail on throttling or a connection problem. The next batch leaves only once
+ * every record of this one is in, and a batch holds one record per agent ({@link RecordBatcher}), so a retry
+ * never puts an agent's events out of order.
  */
 public final class PutRecordsSender {
     static final long FIRST_BACKOFF_MS = 100;

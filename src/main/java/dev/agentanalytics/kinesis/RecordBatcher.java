@@ -1,12 +1,16 @@
 package dev.agentanalytics.kinesis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
  * Groups records into PutRecords requests within Kinesis' limits: at most {@value #MAX_RECORDS} records and
  * {@value #MAX_REQUEST_BYTES} bytes (data plus partition keys) per request, at most {@value #MAX_RECORD_BYTES}
- * bytes per record. Records keep their order across batches.
+ * bytes per record. Records keep their order across batches, and a batch holds at most one record per partition
+ * key: PutRecords may fail one record of a request and write the others, so an agent's second record in the same
+ * request could land before its retried first one. One per key keeps every agent's events in order on its shard.
  */
 public final class RecordBatcher {
     public static final int MAX_RECORDS = 500;
@@ -16,6 +20,7 @@ public final class RecordBatcher {
     private final int maxRecords;
     private final int maxBytes;
     private List<OutgoingRecord> pending = new ArrayList<>();
+    private final Set<String> pendingKeys = new HashSet<>();
     private int pendingBytes;
 
     public RecordBatcher() {
@@ -42,8 +47,9 @@ public final class RecordBatcher {
                     + record.partitionKey + ") is over Kinesis' limit of " + MAX_RECORD_BYTES + " bytes");
         }
         List<OutgoingRecord> complete = List.of();
-        if (pendingBytes + size > maxBytes) complete = drain();
+        if (pendingBytes + size > maxBytes || pendingKeys.contains(record.partitionKey)) complete = drain();
         pending.add(record);
+        pendingKeys.add(record.partitionKey);
         pendingBytes += size;
         // Cannot coincide with a drain above: that leaves one record pending, and a limit of one never drains there.
         if (pending.size() == maxRecords) complete = drain();
@@ -54,6 +60,7 @@ public final class RecordBatcher {
     public List<OutgoingRecord> drain() {
         List<OutgoingRecord> batch = pending;
         pending = new ArrayList<>();
+        pendingKeys.clear();
         pendingBytes = 0;
         return batch;
     }

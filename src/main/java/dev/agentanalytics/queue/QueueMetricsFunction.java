@@ -13,7 +13,8 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by queue ARN: adds up the agents' {@link QueueShare}s per window and writes one {@code queue_metrics} row
  * when the window is complete (spec section 6). A window is complete once the watermark reaches its last
- * millisecond: every agent emits its share of a window before it forwards such a watermark.
+ * millisecond: every agent emits its share of a window before it forwards such a watermark. Run it inside
+ * {@link QueueMetricsOperator}, which writes the windows left when a streaming input ends.
  */
 public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShare, QueueMetricsRow> {
     private static final long serialVersionUID = 1L;
@@ -22,10 +23,13 @@ public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShar
             new MapStateDescriptor<>("queue-windows", Types.LONG, TypeInformation.of(QueueShare.class));
 
     private final long windowMs;
+    /** BATCH mode: the end of time is each queue's end of input, and the windows left are written then. */
+    private final boolean batch;
     private transient MapState<Long, QueueShare> windows;
 
-    public QueueMetricsFunction(long windowMs) {
+    public QueueMetricsFunction(long windowMs, boolean batch) {
         this.windowMs = windowMs;
+        this.batch = batch;
     }
 
     @Override
@@ -46,6 +50,9 @@ public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShar
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueMetricsRow> out) throws Exception {
+        if (!batch && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return; // the end of a streaming input: QueueMetricsOperator writes what is left once all shares are in
+        }
         long windowStart = timestamp - windowMs + 1;
         QueueShare sum = windows.get(windowStart);
         if (sum == null) return;

@@ -22,7 +22,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *       within seconds of its deadline although nothing, heart beats included, arrives. {@code
  *       silent-stream-advance=false} turns this off.
  *   <li><b>A silent origin that is not live</b> (old events, a finished backlog) is left out once silent for the
- *       idleness timeout; a subtask with nothing but such origins, or none at all, is marked idle.
+ *       idleness timeout; a subtask with nothing but such origins is marked idle, and so is one that has read
+ *       nothing yet (a subtask without shards holds nobody back, not even during start-up).
  * </ul>
  *
  * <p>Not used for a bounded replay from files (BATCH mode has no watermarks but the final one).
@@ -77,6 +78,11 @@ public class LiveWatermarks implements WatermarkGenerator<ParsedRecord> {
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         long now = clock.millis();
+        if (origins.isEmpty()) {
+            // Nothing read yet (or no shard at all): never hold the other subtasks back, from the start on.
+            output.markIdle();
+            return;
+        }
         if (now - startedAt < idlenessMs) return; // start-up: every shard first gets the chance to speak
         long watermark = Long.MAX_VALUE;
         for (Origin origin : origins.values()) {

@@ -3,12 +3,13 @@ package dev.agentanalytics.topology;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.engine.AgentEngineFunction;
 import dev.agentanalytics.engine.EndOfInputOperator;
+import dev.agentanalytics.engine.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.parse.RecordRouter;
-import dev.agentanalytics.queue.QueueMetricsFunction;
+import dev.agentanalytics.queue.QueueMetricsOperator;
 import dev.agentanalytics.queue.QueueShare;
 import dev.agentanalytics.sink.TableSinks;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -32,7 +33,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class AgentAnalyticsTopology {
     private AgentAnalyticsTopology() {}
 
-    public static void build(DataStream<ParsedRecord> records, TableSinks sinks, EngineSettings settings) {
+    /** {@code batch}: the job runs in BATCH mode (a replay of files). */
+    public static void build(DataStream<ParsedRecord> records, TableSinks sinks, EngineSettings settings,
+                             boolean batch) {
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
         SingleOutputStreamOperator<AgentEvent> events = records
                 .process(new RecordRouter(), TypeInformation.of(AgentEvent.class))
@@ -40,8 +43,8 @@ public final class AgentAnalyticsTopology {
                 .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
         sinks.write(OutputTable.DEAD_LETTERS, events.getSideOutput(RecordRouter.DEAD_LETTERS));
 
-        BroadcastStream<Long> endOfInput = events
-                .transform("end of input", Types.LONG, new EndOfInputOperator())
+        BroadcastStream<EndOfInputReport> endOfInput = events
+                .transform("end of input", TypeInformation.of(EndOfInputReport.class), new EndOfInputOperator())
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.END_OF_INPUT)
                 .broadcast(AgentEngineFunction.END_OF_INPUT);
@@ -59,8 +62,9 @@ public final class AgentAnalyticsTopology {
 
         DataStream<QueueMetricsRow> queues = agents
                 .keyBy(share -> share.queueArn, Types.STRING)
-                .process(new QueueMetricsFunction(settings.windowMs), TypeInformation.of(QueueMetricsRow.class))
-                .uid(OperatorIds.QUEUE_METRICS).name("queue metrics");
+                .transform("queue metrics", TypeInformation.of(QueueMetricsRow.class),
+                        new QueueMetricsOperator(settings.windowMs, batch))
+                .uid(OperatorIds.QUEUE_METRICS);
         sinks.write(OutputTable.QUEUE_METRICS, queues);
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class AgentEngineFunctionTest {
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
 
-    private KeyedBroadcastOperatorTestHarness<String, AgentEvent, Long, QueueShare> harness;
+    private KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> harness;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +47,7 @@ class AgentEngineFunctionTest {
         harness.close();
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, AgentEvent, Long, QueueShare> newHarness()
+    private static KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> newHarness()
             throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(SETTINGS),
@@ -191,13 +191,27 @@ class AgentEngineFunctionTest {
         send(Events.heartBeat("08:12:00").available());
         send(Events.heartBeat("08:16:00").available());
         send(Events.stateChange("08:20:00").status("Break", "CUSTOM"));
-        harness.processBroadcastElement(at("08:20:30"), at("08:20:30"));
+        harness.processBroadcastElement(new EndOfInputReport(0, 1, at("08:20:30")), at("08:20:30"));
         harness.watermark(Long.MAX_VALUE);
         // Time stops at 08:20:30: no stale alert (08:25 is after the end), the 08:15 window is emitted.
         assertEquals(List.of("08:00 Available 900000", "08:15 Available 300000", "08:15 Break 30000"),
                 statusRows());
         assertEquals(List.of(), side(AgentEngineFunction.ALERTS));
         assertEquals(0, keyedStateEntries());
+    }
+
+    @Test
+    void whenTheEndOfTimeComesBeforeEverySourceReportedTheAgentsWaitForTheLastReport() throws Exception {
+        send(Events.login("08:00:00").available());
+        send(Events.heartBeat("08:04:00").available());
+        harness.processBroadcastElement(new EndOfInputReport(1, 2, at("08:04:00")), at("08:04:00"));
+        harness.watermark(Long.MAX_VALUE); // a drained live job whose other source subtask was idle
+        assertEquals(List.of(), statusRows(), "the end is not known while a source has not reported");
+        harness.processBroadcastElement(new EndOfInputReport(0, 2, at("08:16:00")), at("08:16:00"));
+        // Time stops at 08:16:00, the largest report: stale at 08:09, the 08:15 window emitted.
+        assertEquals(List.of("08:00 Available 900000", "08:15 Available 60000"), statusRows());
+        assertEquals(List.of("AGENT_STALE"), side(AgentEngineFunction.ALERTS).stream().map(a -> a.alertType)
+                .collect(Collectors.toList()));
     }
 
     @Test

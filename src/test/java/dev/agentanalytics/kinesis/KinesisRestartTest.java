@@ -69,6 +69,9 @@ class KinesisRestartTest {
         new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(firstHalf).iterator());
         JobClient first = LiveJobs.start(config, null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, first, LiveJobs.validEvents(firstHalf), CONSUME_TIMEOUT);
+        // Once start-up is over, the watermark closes the first windows and a checkpoint commits their rows.
+        KINESIS.awaitCondition(CONSUME_TIMEOUT, "the first run to commit rows",
+                () -> committedRows(output) > 0);
         // No drain: open windows, sessions and deadlines stay in the savepoint.
         String savepoint = first.stopWithSavepoint(false, savepoints, SavepointFormatType.CANONICAL).get();
         first.getJobExecutionResult().get();
@@ -94,6 +97,14 @@ class KinesisRestartTest {
         }
         Collections.sort(streamed);
         assertEquals(live.get(OutputTable.ALERTS), streamed, "alerts on the stream vs the alerts table");
+    }
+
+    private static long committedRows(Path output) {
+        try {
+            return rowCount(LiveJobs.tableRows(output));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long rowCount(Map<OutputTable, List<String>> tables) {

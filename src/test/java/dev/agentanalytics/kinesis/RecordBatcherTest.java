@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class RecordBatcherTest {
     private static final String AGENT = "arn:aws:connect:us-east-1:123456789012:instance/i/agent/a1"; // 58 bytes
+    private static int nextAgent;
 
+    /** A record of its own agent (a 58-byte partition key, as {@link #AGENT}). */
     private static OutgoingRecord record(int dataBytes) {
-        return new OutgoingRecord(AGENT, new byte[dataBytes]);
+        String agent = AGENT.substring(0, AGENT.length() - 4) + String.format("%04d", nextAgent++ % 10_000);
+        return new OutgoingRecord(agent, new byte[dataBytes]);
     }
 
     /** Every batch the batcher completes for {@code records}, the final drain included. */
@@ -66,10 +69,20 @@ class RecordBatcherTest {
     @Test
     void recordsKeepTheirOrderAcrossBatches() {
         List<OutgoingRecord> records = new ArrayList<>();
-        for (int i = 0; i < 23; i++) records.add(new OutgoingRecord(AGENT, new byte[] {(byte) i}));
+        for (int i = 0; i < 23; i++) records.add(new OutgoingRecord("agent-" + (i % 7), new byte[] {(byte) i}));
         List<OutgoingRecord> sent = new ArrayList<>();
         for (List<OutgoingRecord> batch : batches(new RecordBatcher(5, 1 << 20), records)) sent.addAll(batch);
         assertEquals(records, sent);
+    }
+
+    @Test
+    void aBatchHoldsOneRecordPerAgentSoThatARetryNeverOvertakesTheAgentsNextEvent() {
+        List<OutgoingRecord> records = new ArrayList<>();
+        for (String agent : new String[] {"a", "b", "a", "c", "b", "b"}) {
+            records.add(new OutgoingRecord(agent, new byte[1]));
+        }
+        List<List<OutgoingRecord>> batches = batches(new RecordBatcher(), records);
+        assertEquals(List.of(2, 3, 1), sizes(batches)); // a b | a c b | b
     }
 
     @Test

@@ -51,7 +51,7 @@ class SilentStreamAlertTest {
                         .setParallelism(1).uid("live-source")
                         .assignTimestampsAndWatermarks(EventTimeWatermarks.live(config)).setParallelism(1)
                         .uid("live-timestamps"),
-                sinks, config.engine);
+                sinks, config.engine, false);
         JobClient job = env.executeAsync("silent stream");
         try {
             List<CollectingSinks.Arrival> alerts = sinks.rows(OutputTable.ALERTS);

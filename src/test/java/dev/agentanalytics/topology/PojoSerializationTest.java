@@ -33,6 +33,7 @@ class PojoSerializationTest {
         assertSerializedAsPojoWithoutKryo(StatusTime.class);
         assertSerializedAsPojoWithoutKryo(ActivityTime.class);
         assertSerializedAsPojoWithoutKryo(QueueShare.class);
+        assertSerializedAsPojoWithoutKryo(dev.agentanalytics.engine.EndOfInputReport.class);
     }
 
     @Test

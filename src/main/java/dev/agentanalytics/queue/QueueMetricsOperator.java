@@ -1,0 +1,43 @@
+package dev.agentanalytics.queue;
+
+import dev.agentanalytics.output.QueueMetricsRow;
+import java.util.Map;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * {@link QueueMetricsFunction} with one more duty in a streaming job whose input ends (a drained live job, a
+ * bounded simulation): the windows still open at the end of time are written when the operator finishes, once
+ * every agent's last shares are in. Agents finish when the last source has reported the end of the input, which
+ * may come after the final watermark has already passed this operator, so the final watermark alone cannot close
+ * them. In BATCH mode the function writes them itself, at the end of each queue's input.
+ */
+public class QueueMetricsOperator extends KeyedProcessOperator<String, QueueShare, QueueMetricsRow> {
+    private static final long serialVersionUID = 1L;
+
+    private final long windowMs;
+    private final boolean batch;
+
+    public QueueMetricsOperator(long windowMs, boolean batch) {
+        super(new QueueMetricsFunction(windowMs, batch));
+        this.windowMs = windowMs;
+        this.batch = batch;
+    }
+
+    @Override
+    public void finish() throws Exception {
+        super.finish();
+        if (batch) return;
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                QueueMetricsFunction.WINDOWS, (queue, windows) -> {
+                    for (Map.Entry<Long, QueueShare> window : windows.entries()) {
+                        if (window.getValue().staffedMs() > 0) {
+                            output.collect(new StreamRecord<>(QueueMetricsFunction.toRow(window.getValue(),
+                                    windowMs)));
+                        }
+                    }
+                });
+    }
+}
