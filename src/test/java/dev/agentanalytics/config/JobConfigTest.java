@@ -128,6 +128,17 @@ class JobConfigTest {
     }
 
     @Test
+    void theShippedPropertiesFilesAreValid() {
+        JobConfig compose = JobConfig.fromArgs("--properties", "deploy/local/application_properties.json");
+        assertEquals(JobConfig.SourceKind.KINESIS, compose.source);
+        assertEquals("agent-alerts", compose.kinesis.alertStream);
+        JobConfig managedFlink = JobConfig.fromArgs("--properties", "deploy/msf/application_properties.example.json");
+        assertEquals("connect-agent-events", managedFlink.kinesis.stream);
+        assertTrue(managedFlink.output.startsWith("s3://"));
+        assertTrue(managedFlink.kinesis.accessKey.isEmpty(), "on AWS: the application's role, never static keys");
+    }
+
+    @Test
     void theReadmeDocumentsEveryKeyWithItsDefault() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         for (ConfigKey key : ConfigKey.all()) {
