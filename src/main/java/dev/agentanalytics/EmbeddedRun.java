@@ -1,5 +1,6 @@
 package dev.agentanalytics;
 
+import dev.agentanalytics.config.ConfigException;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
 import java.io.IOException;
@@ -23,7 +24,14 @@ public final class EmbeddedRun {
     private EmbeddedRun() {}
 
     public static void main(String[] args) throws Exception {
-        JobConfig config = AgentAnalyticsJob.loadOrExplain(args);
+        JobConfig config;
+        try {
+            config = JobConfig.fromArgs(args);
+        } catch (ConfigException e) {
+            System.err.println("Invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
         StreamExecutionEnvironment env;
         if (config.webUiPort > 0) {
