@@ -83,24 +83,12 @@ class KinesisEndToEndTest {
     }
 
     /**
-     * The default 5 s bound on one shard: windows close while the job reads, as in production, and on one shard
-     * the consumer's watermark has no shard to leave out.
+     * The default 5 s bound on one shard: windows close while the job reads, as in production; the second subtask
+     * has no shard and must hold nobody back.
      */
     @Test
     void aLiveRunOnOneShardWithTheDefaultBoundWritesTheRowsOfAReplay() throws Exception {
-        String events = "one-shard-events";
-        KINESIS.createStream(events, 1);
-        List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
-        new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(records).iterator());
-
-        Path output = folder.resolve("live-output");
-        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, "", output, "5s"), null);
-        LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
-        job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                .get();
-        job.getJobExecutionResult().get();
-
-        LiveJobs.assertSameRows("The live job's rows", LiveJobs.replay(records, folder), LiveJobs.tableRows(output));
+        liveRunWritesTheRowsOfAReplay("one-shard-events", 1);
     }
 
     /**
@@ -110,14 +98,26 @@ class KinesisEndToEndTest {
      */
     @Test
     void aBacklogOnTwoShardsComesInOnTime() throws Exception {
-        String events = "backlog-events";
-        KINESIS.createStream(events, 2);
+        liveRunWritesTheRowsOfAReplay("backlog-events", 2);
+    }
+
+    /** Sends the simulated events, runs the job until windows close and rows are committed, then drains it. */
+    private void liveRunWritesTheRowsOfAReplay(String events, int shards) throws Exception {
+        KINESIS.createStream(events, shards);
         List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
         new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(records).iterator());
 
         Path output = folder.resolve("live-output");
         JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, "", output, "5s"), null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
+        // After start-up the watermark moves while the job runs: windows close and their rows are committed.
+        KINESIS.awaitCondition(CONSUME_TIMEOUT, "rows committed before the drain", () -> {
+            try {
+                return !LiveJobs.tableRows(output).get(OutputTable.AGENT_STATUS).isEmpty();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get();
         job.getJobExecutionResult().get();

@@ -215,7 +215,7 @@ class AgentEventParserTest {
 
     @Test
     void everySampleParsesIntoTheFullModel() throws IOException {
-        try (Stream<Path> samples = Files.list(Paths.get("../shared/samples"))) {
+        try (Stream<Path> samples = Files.list(Paths.get("src/test/resources/connect-samples"))) {
             samples.filter(p -> p.toString().endsWith(".json")).forEach(p -> {
                 try {
                     valid(sample(p.getFileName().toString()));
@@ -252,6 +252,6 @@ class AgentEventParserTest {
     }
 
     private static String sample(String name) throws IOException {
-        return Files.readString(Paths.get("../shared/samples", name));
+        return Files.readString(Paths.get("src/test/resources/connect-samples", name));
     }
 }
