@@ -43,7 +43,9 @@ public final class ConfigKey {
     public static final ConfigKey OUT_OF_ORDERNESS = key("out-of-orderness", "5s",
             "How far behind the newest event an event may arrive and still count (live runs).");
     public static final ConfigKey IDLENESS = key("idleness", "30s",
-            "A source split (shard, file) silent this long stops holding the watermark back.");
+            "Files and simulator: a split silent this long stops holding the watermark back. Kinesis: watermarks"
+                    + " wait this long after start so every shard delivers its first records; a subtask without"
+                    + " shards is then idle.");
     public static final ConfigKey SILENT_STREAM_ADVANCE = key("silent-stream-advance", "true",
             "Live Kinesis input: once a shard is silent for longer than `out-of-orderness`, event time follows the"
                     + " wall clock, so stale-agent alerts fire even when nothing arrives. Turn off when the stream's"

@@ -15,15 +15,16 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * <ul>
  *   <li><b>Start-up.</b> For the idleness timeout after it starts (a first start at TRIM_HORIZON, a restore from a
  *       savepoint), no watermark is emitted: every shard of the subtask delivers its first records in that time,
- *       and none is left out of the minimum before it has spoken.
+ *       and none is left out of the minimum before it has spoken. A subtask that has read nothing by then (it has
+ *       no shard) is marked idle, so it holds nobody back.
  *   <li><b>A silent live origin</b> (its newest event arrived within {@link #LIVE_LAG_MS} of its event time, and
  *       nothing came for longer than the bound) follows the wall clock from its newest event on,
  *       {@link #SILENT_LAG_MS} behind: a silent stream still moves time forward, so a stale agent is reported
  *       within seconds of its deadline although nothing, heart beats included, arrives. {@code
  *       silent-stream-advance=false} turns this off.
- *   <li><b>A silent origin that is not live</b> (old events, a finished backlog) is left out once silent for the
- *       idleness timeout; a subtask with nothing but such origins is marked idle, and so is one that has read
- *       nothing yet (a subtask without shards holds nobody back, not even during start-up).
+ *   <li><b>A silent origin that is not live</b> (old events replayed through Kinesis) keeps its watermark: its
+ *       event time does not follow the wall clock. The subtask is never marked idle for it, because an idle
+ *       subtask that becomes active again can overtake the others downstream and split a window.
  * </ul>
  *
  * <p>Not used for a bounded replay from files (BATCH mode has no watermarks but the final one).
@@ -78,29 +79,21 @@ public class LiveWatermarks implements WatermarkGenerator<ParsedRecord> {
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         long now = clock.millis();
+        if (now - startedAt < idlenessMs) return; // start-up: every shard first gets the chance to speak
         if (origins.isEmpty()) {
-            // Nothing read yet (or no shard at all): never hold the other subtasks back, from the start on.
-            output.markIdle();
+            output.markIdle(); // no shard: this subtask must not hold the others back
             return;
         }
-        if (now - startedAt < idlenessMs) return; // start-up: every shard first gets the chance to speak
         long watermark = Long.MAX_VALUE;
         for (Origin origin : origins.values()) {
-            long silence = now - origin.lastArrival;
             long originWatermark = origin.newestEventTime - outOfOrdernessMs - 1;
-            if (silence > outOfOrdernessMs) {
-                if (followWallClockWhenSilent && origin.newestArrivalLag <= LIVE_LAG_MS) {
-                    originWatermark = Math.max(originWatermark,
-                            origin.newestEventTime + silence - SILENT_LAG_MS - 1);
-                } else if (silence > idlenessMs) {
-                    continue; // idle: it must not hold the others back
-                }
+            long silence = now - origin.lastArrival;
+            if (followWallClockWhenSilent && silence > outOfOrdernessMs && origin.newestArrivalLag <= LIVE_LAG_MS) {
+                originWatermark = Math.max(originWatermark, origin.newestEventTime + silence - SILENT_LAG_MS - 1);
             }
             watermark = Math.min(watermark, originWatermark);
         }
-        if (watermark == Long.MAX_VALUE) {
-            output.markIdle();
-        } else if (watermark > lastEmitted) {
+        if (watermark > lastEmitted) {
             lastEmitted = watermark;
             output.emitWatermark(new Watermark(watermark));
         }

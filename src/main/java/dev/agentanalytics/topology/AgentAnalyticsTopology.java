@@ -9,6 +9,7 @@ import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.parse.RecordRouter;
+import dev.agentanalytics.parse.RecordRouterOperator;
 import dev.agentanalytics.queue.QueueMetricsOperator;
 import dev.agentanalytics.queue.QueueShare;
 import dev.agentanalytics.sink.TableSinks;
@@ -38,9 +39,10 @@ public final class AgentAnalyticsTopology {
                              boolean batch) {
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
         SingleOutputStreamOperator<AgentEvent> events = records
-                .process(new RecordRouter(), TypeInformation.of(AgentEvent.class))
+                .transform("parse results: valid or dead letter", TypeInformation.of(AgentEvent.class),
+                        new RecordRouterOperator())
                 .setParallelism(records.getParallelism())
-                .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
+                .uid(OperatorIds.RECORD_ROUTER);
         sinks.write(OutputTable.DEAD_LETTERS, events.getSideOutput(RecordRouter.DEAD_LETTERS));
 
         BroadcastStream<EndOfInputReport> endOfInput = events

@@ -94,17 +94,17 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void oldEventsDoNotFollowTheWallClockAndAFinishedBacklogGoesIdle() {
+    void oldEventsDoNotFollowTheWallClockAndKeepTheirWatermark() {
         LiveWatermarks watermarks = generator(true);
         now += IDLENESS;
         event(watermarks, "shard-1", START - 86_400_000); // yesterday's events replayed through Kinesis
         now += 10_000;
         watermarks.onPeriodicEmit(output);
         assertEquals(START - 86_400_000 - BOUND - 1, output.watermark, "silent, but not live: it stays");
-        assertFalse(output.idle);
-        now += IDLENESS;
+        now += 10 * IDLENESS;
         watermarks.onPeriodicEmit(output);
-        assertTrue(output.idle, "silent for the idleness timeout: it holds nothing back");
+        assertEquals(START - 86_400_000 - BOUND - 1, output.watermark);
+        assertFalse(output.idle, "never idle: it would overtake the others when it comes back");
     }
 
     @Test
@@ -119,10 +119,13 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void aSubtaskWithoutShardsIsIdleFromTheStartAndDeadLettersSayNothing() {
+    void aSubtaskWithoutShardsIsIdleAfterStartUpAndDeadLettersSayNothing() {
         LiveWatermarks watermarks = generator(true);
         ParsedRecord dead = ParsedRecord.invalid(new DeadLetterRow(now, "not JSON", "x", DeadLetterRow.UTF_8));
         watermarks.onEvent(dead, Long.MIN_VALUE, output);
+        watermarks.onPeriodicEmit(output);
+        assertFalse(output.idle, "start-up: a shard may still come");
+        now += IDLENESS;
         watermarks.onPeriodicEmit(output);
         assertTrue(output.idle);
         assertEquals(Long.MIN_VALUE, output.watermark);
