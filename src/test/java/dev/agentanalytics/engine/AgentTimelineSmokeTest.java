@@ -18,7 +18,7 @@ class AgentTimelineSmokeTest {
         EngineSettings indiaDays = JobConfig.fromMap(Map.of("window", "1d", "window-offset", "+05:30",
                 "session-timeout", "7d", "stale-after", "1d")).engine;
         AgentTimeline timeline = new AgentTimeline(indiaDays, new AgentState(), out);
-        timeline.apply(Events.login("18:00:00").available()); // 23:30 in India
+        timeline.apply(Events.login("18:00:00").available().build()); // 23:30 in India
         timeline.apply(Events.logout("19:00:00").build()); // 00:30 the next day in India
         timeline.advanceTo(at("23:59:59"));
         timeline.finish(at("23:59:59"));
