@@ -142,11 +142,8 @@ public class AgentEngineFunction
             }
             return;
         }
-        AgentState state = agentState.value();
-        if (state == null) {
-            if (pending.isEmpty()) return; // an earlier timer of this agent already did all there was to do
-            state = new AgentState();
-        }
+        AgentState state = stateToAdvance(agentState.value());
+        if (state == null) return;
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
         AgentTimeline timeline = new AgentTimeline(settings, state, SideOutputs.of(ctx, out));
         applyPendingThrough(watermark, timeline);
@@ -170,17 +167,23 @@ public class AgentEngineFunction
      * End of the input for the current agent: everything buffered is applied and time stops at {@code end}.
      * False when there was nothing to finish.
      */
-    private boolean finish(AgentState state, long end, SideOutputs outputs) throws Exception {
-        if (state == null) {
-            if (pending.isEmpty()) return false;
-            state = new AgentState();
-        }
-        if (state.finished) return false;
+    private boolean finish(AgentState stored, long end, SideOutputs outputs) throws Exception {
+        AgentState state = stateToAdvance(stored);
+        if (state == null || state.finished) return false;
         AgentTimeline timeline = new AgentTimeline(settings, state, outputs);
         applyPendingThrough(end, timeline);
         timeline.finish(end);
         pending.clear();
         return true;
+    }
+
+    /**
+     * The agent's state to move forward: the stored one, a new one for an agent that has only buffered events,
+     * or null when an earlier timer of this agent already did all there was to do.
+     */
+    private AgentState stateToAdvance(AgentState stored) throws Exception {
+        if (stored != null) return stored;
+        return pending.isEmpty() ? null : new AgentState();
     }
 
     private void applyPendingThrough(long time, AgentTimeline timeline) throws Exception {
