@@ -5,18 +5,17 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.sink.JobSinks;
 import dev.agentanalytics.source.EventTimeWatermarks;
-import dev.agentanalytics.source.JsonLinesFormat;
 import dev.agentanalytics.source.KinesisEventSource;
+import dev.agentanalytics.source.ReplayFiles;
 import dev.agentanalytics.source.simulator.SimulatorSource;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
+import dev.agentanalytics.topology.KryoFreeTypes;
 import dev.agentanalytics.topology.OperatorIds;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -53,6 +52,8 @@ public final class AgentAnalyticsJob {
                 config.isBatch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         // Every operator has an explicit uid: a savepoint must never depend on generated ones.
         flink.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        // No Kryo anywhere, but in the Kinesis consumer's own shard state (KryoFreeTypes checks the job's types).
+        if (config.source != JobConfig.SourceKind.KINESIS) flink.set(PipelineOptions.GENERIC_TYPES, false);
         return flink;
     }
 
@@ -60,22 +61,33 @@ public final class AgentAnalyticsJob {
         return "Amazon Connect agent analytics (" + config.source.name().toLowerCase() + ")";
     }
 
-    /** Sources, topology and sinks on {@code env}, as the configuration says. */
+    /**
+     * Sources, topology and sinks on {@code env}, as the configuration says. Parallelism and checkpointing are the
+     * environment's (the cluster's configuration, or Managed Flink's application settings, which autoscaling
+     * changes) unless the configuration names them: the job never overrides what the platform owns.
+     */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         if (config.parallelism > 0) env.setParallelism(config.parallelism);
         env.setMaxParallelism(config.maxParallelism);
-        if (!config.isBatch() && !config.checkpointInterval.isZero()) {
+        if (!config.isBatch() && config.checkpointInterval != null) {
             env.enableCheckpointing(config.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
+        if (config.source == JobConfig.SourceKind.KINESIS && !config.isBatch() && !config.managedFlink
+                && !env.getCheckpointConfig().isCheckpointingEnabled()) {
+            // A live job commits its output files on checkpoints: without them no row would ever be visible.
+            throw new ConfigException("Missing value for configuration key 'checkpoint-interval': a live job"
+                    + " commits its output on checkpoints, and the environment has none"
+                    + " (execution.checkpointing.interval). Set one, e.g. --checkpoint-interval 60s.");
+        }
         AgentAnalyticsTopology.build(source(env, config), new JobSinks(config), config.engine, config.isBatch());
+        KryoFreeTypes.check(env.getTransformations(), AgentAnalyticsTopology.STATE);
     }
 
     static DataStream<ParsedRecord> source(StreamExecutionEnvironment env, JobConfig config) {
         switch (config.source) {
             case FILES:
-                Path[] paths = config.input.stream().map(Path::new).toArray(Path[]::new);
-                FileSource<ParsedRecord> files = FileSource.forRecordStreamFormat(new JsonLinesFormat(), paths).build();
-                return env.fromSource(files, EventTimeWatermarks.eventTimeOnly(config), "agent event files")
+                return env.fromSource(ReplayFiles.source(config.input), EventTimeWatermarks.eventTimeOnly(config),
+                                "agent event files")
                         .uid(OperatorIds.FILE_SOURCE);
             case KINESIS:
                 return env.addSource(KinesisEventSource.create(config), "Kinesis " + config.kinesis.stream,

@@ -11,6 +11,9 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,6 +24,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * has finished and every row is committed, then says what was written where.
  */
 public final class EmbeddedRun {
+    private static final ConfigOption<Duration> CHECKPOINTING_INTERVAL =
+            ConfigOptions.key("execution.checkpointing.interval").durationType().noDefaultValue();
+
     private EmbeddedRun() {}
 
     public static void main(String[] args) throws Exception {
@@ -33,6 +39,8 @@ public final class EmbeddedRun {
             return;
         }
         Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
+        // The embedded cluster is the environment: it checkpoints (and so commits output) every minute by default.
+        flink.set(CHECKPOINTING_INTERVAL, Duration.ofSeconds(60));
         StreamExecutionEnvironment env;
         if (config.webUiPort > 0) {
             flink.set(RestOptions.PORT, config.webUiPort);

@@ -25,12 +25,15 @@ public final class ConfigKey {
     public static final ConfigKey RUNTIME_MODE = key("runtime-mode", "AUTOMATIC",
             "`STREAMING`, `BATCH`, or `AUTOMATIC` (BATCH for a file replay, STREAMING otherwise).");
     public static final ConfigKey PARALLELISM = key("parallelism", "",
-            "Parallelism of every operator; empty leaves it to the environment (Managed Flink's setting, or the"
-                    + " number of cores in an embedded run).");
+            "Parallelism of every operator; empty leaves it to the environment (the cluster's `parallelism.default`,"
+                    + " or the number of cores in an embedded run). Refused on Managed Flink, whose application"
+                    + " settings own it (and autoscaling changes it).");
     public static final ConfigKey MAX_PARALLELISM = key("max-parallelism", "128",
             "Key groups; fixed for the life of the job's state (savepoints).");
-    public static final ConfigKey CHECKPOINT_INTERVAL = key("checkpoint-interval", "60s",
-            "Checkpoint interval of a streaming run (output files are committed on checkpoints); `0` turns it off.");
+    public static final ConfigKey CHECKPOINT_INTERVAL = key("checkpoint-interval", "",
+            "Checkpoint interval of a streaming run (output files are committed on checkpoints); empty leaves it to"
+                    + " the environment (the cluster's `execution.checkpointing.interval`, 60s in an embedded run)."
+                    + " Refused on Managed Flink, whose application settings own it.");
     public static final ConfigKey WEB_UI_PORT = key("web-ui-port", "0",
             "Port of the Flink web UI of an embedded run (`scripts/run-local.sh` uses 8081); `0` serves none.");
 

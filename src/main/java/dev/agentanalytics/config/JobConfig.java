@@ -45,6 +45,7 @@ public final class JobConfig implements Serializable {
     /** 0 when the environment decides. */
     public final int parallelism;
     public final int maxParallelism;
+    /** Null when the environment decides. */
     public final Duration checkpointInterval;
     public final int webUiPort;
     public final Duration outOfOrderness;
@@ -53,8 +54,14 @@ public final class JobConfig implements Serializable {
     public final EngineSettings engine;
     public final KinesisSettings kinesis;
     public final SimulatorSettings simulator;
+    /**
+     * The configuration came from Managed Flink's {@value #MANAGED_FLINK_PROPERTIES} (or a platform that mounts
+     * one there, as docker-compose.yml does): the platform owns parallelism and checkpointing.
+     */
+    public final boolean managedFlink;
 
-    private JobConfig(ConfigValues v) {
+    private JobConfig(ConfigValues v, boolean managedFlink) {
+        this.managedFlink = managedFlink;
         source = v.choice(ConfigKey.SOURCE, SourceKind.class);
         input = splitList(v.text(ConfigKey.INPUT));
         if (source == SourceKind.FILES && input.isEmpty()) {
@@ -73,12 +80,23 @@ public final class JobConfig implements Serializable {
         }
         console = v.bool(ConfigKey.CONSOLE);
         runtimeMode = v.choice(ConfigKey.RUNTIME_MODE, RuntimeMode.class);
+        if (managedFlink) {
+            for (ConfigKey owned : new ConfigKey[] {ConfigKey.PARALLELISM, ConfigKey.CHECKPOINT_INTERVAL}) {
+                if (!v.text(owned).isEmpty()) {
+                    throw new ConfigException("Configuration key '" + owned.name() + "' cannot be set in "
+                            + MANAGED_FLINK_PROPERTIES + ": on Managed Service for Apache Flink the application's"
+                            + " own settings decide it (autoscaling changes the parallelism). Remove it from the"
+                            + " property groups.");
+                }
+            }
+        }
         parallelism = v.text(ConfigKey.PARALLELISM).isEmpty() ? 0 : v.integer(ConfigKey.PARALLELISM, 1, 1024);
         maxParallelism = v.integer(ConfigKey.MAX_PARALLELISM, 1, 32768);
         if (maxParallelism < parallelism) {
             throw v.invalid(ConfigKey.MAX_PARALLELISM, "at least the parallelism (" + parallelism + ")");
         }
-        checkpointInterval = v.duration(ConfigKey.CHECKPOINT_INTERVAL, Duration.ZERO, Duration.ofHours(24));
+        checkpointInterval = v.text(ConfigKey.CHECKPOINT_INTERVAL).isEmpty() ? null
+                : v.duration(ConfigKey.CHECKPOINT_INTERVAL, Duration.ofSeconds(1), Duration.ofHours(24));
         webUiPort = v.integer(ConfigKey.WEB_UI_PORT, 0, 65535);
         outOfOrderness = v.duration(ConfigKey.OUT_OF_ORDERNESS, Duration.ZERO, Duration.ofHours(1));
         idleness = v.duration(ConfigKey.IDLENESS, Duration.ofSeconds(1), Duration.ofHours(1));
@@ -96,27 +114,38 @@ public final class JobConfig implements Serializable {
 
     /** Loads from command-line arguments ({@code --key value}, {@code --key=value}). */
     public static JobConfig fromArgs(String... args) {
+        return fromArgs(args, Paths.get(MANAGED_FLINK_PROPERTIES));
+    }
+
+    /** As {@link #fromArgs(String...)}, with Managed Flink's properties file at {@code managedFlinkProperties}. */
+    static JobConfig fromArgs(String[] args, Path managedFlinkProperties) {
         Map<String, String> flags = parseFlags(args);
         String propertiesFile = flags.remove(PROPERTIES_FLAG);
         Map<String, String> merged = new LinkedHashMap<>();
+        boolean managedFlink = false;
         if (propertiesFile != null) {
             merged.putAll(readPropertiesFile(Paths.get(propertiesFile), true));
-        } else if (Files.exists(Paths.get(MANAGED_FLINK_PROPERTIES))) {
-            merged.putAll(readPropertiesFile(Paths.get(MANAGED_FLINK_PROPERTIES), false));
+        } else if (Files.exists(managedFlinkProperties)) {
+            merged.putAll(readPropertiesFile(managedFlinkProperties, false));
+            managedFlink = true;
         }
         merged.putAll(flags);
-        return fromMap(merged);
+        return load(merged, managedFlink);
     }
 
     /** Loads from key/value pairs over the defaults; unknown keys are errors (a typo must not pass silently). */
     public static JobConfig fromMap(Map<String, String> values) {
+        return load(values, false);
+    }
+
+    private static JobConfig load(Map<String, String> values, boolean managedFlink) {
         for (String key : values.keySet()) {
             if (ConfigKey.named(key) == null) {
                 throw new ConfigException("Unknown configuration key '" + key + "'. Known keys: "
                         + knownKeys() + ".");
             }
         }
-        return new JobConfig(new ConfigValues(values));
+        return new JobConfig(new ConfigValues(values), managedFlink);
     }
 
     /** Flags: {@code --key value}, {@code --key=value}; only {@code --input} takes several values. */

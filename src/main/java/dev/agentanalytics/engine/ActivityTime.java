@@ -2,7 +2,7 @@ package dev.agentanalytics.engine;
 
 /** Time in one activity (and, for NON_PRODUCTIVE, one status name) inside the current window. */
 public class ActivityTime {
-    public String activity;
+    public Activity activity;
     public String statusName;
     public long ms;
 

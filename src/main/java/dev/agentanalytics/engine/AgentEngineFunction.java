@@ -1,6 +1,9 @@
 package dev.agentanalytics.engine;
 
 import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.config.StateCompatibility;
+import dev.agentanalytics.endofinput.EndOfInput;
+import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.AgentActivityRow;
 import dev.agentanalytics.output.AgentStatusRow;
@@ -11,38 +14,45 @@ import dev.agentanalytics.output.UtcTimes;
 import dev.agentanalytics.queue.QueueShare;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * The per-agent engine as a Flink operator, keyed by {@code AgentARN}. The keyed input is the agent's events; the
- * broadcast input carries the sources' {@link EndOfInputReport}s: once every source subtask has reported, time
- * stops at the largest event time of the input (spec section 8), for a replay and for a drained live job alike.
+ * broadcast input carries the sources' {@link EndOfInputReport}s (package {@code endofinput}): once every source
+ * subtask has reported, time stops at the largest event time of the input (docs/analytics.md §3.6).
  *
- * <p>Events are de-duplicated by {@code EventId} (before the lateness check), dropped to {@code late_events} when
- * older than the watermark, otherwise buffered until the watermark passes them and then applied in
- * {@code EventTimestamp} order (ties: arrival order) by {@link AgentTimeline}. One maintenance timer per agent
- * follows {@link AgentTimeline#nextDueTime()}. In BATCH mode the keyed input arrives sorted and every timer fires
- * once the agent's input is complete, with the watermark at its maximum.
+ * <p>Each event is de-duplicated by {@code EventId}, then (live) dropped to {@code late_events} when the watermark
+ * has passed it, otherwise buffered until the watermark passes it and applied by {@link AgentTimeline} in
+ * {@code EventTimestamp} order, events with the same timestamp in arrival order (§3.7). In BATCH mode Flink hands
+ * over each agent's events sorted by timestamp (ties in no particular order) with no watermark until the agent's
+ * input is complete: an event is applied as soon as one with a later timestamp arrives, so only the events of one
+ * instant are ever buffered, and event ids are forgotten as in a live run, a de-duplication window behind.
+ *
+ * <p>Each agent has one timer, at the earliest of: its first buffered event, {@link AgentTimeline#nextDueTime()}
+ * (a window to emit, a deadline), and the expiry of its oldest remembered event id. An agent with nothing left
+ * to count, to expire or to remember leaves no state and no timer behind.
  *
  * <p>Main output: each agent's {@link QueueShare}s per window; the tables go to the side outputs below.
  */
 public class AgentEngineFunction
-        extends KeyedBroadcastProcessFunction<String, AgentEvent, EndOfInputReport, QueueShare> {
+        extends KeyedBroadcastProcessFunction<String, AgentEvent, EndOfInputReport, QueueShare>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<AgentStatusRow> AGENT_STATUS = new OutputTag<>("agent_status") {};
@@ -51,31 +61,38 @@ public class AgentEngineFunction
     public static final OutputTag<AlertRow> ALERTS = new OutputTag<>("alerts") {};
     public static final OutputTag<LateEventRow> LATE_EVENTS = new OutputTag<>("late_events") {};
 
-    /** Broadcast state: the largest reported event time, how many source subtasks there are, which reported. */
-    public static final MapStateDescriptor<String, Long> END_OF_INPUT =
-            new MapStateDescriptor<>("end-of-input", Types.STRING, Types.LONG);
-    private static final String MAX_EVENT_TIME = "max-event-time";
-    private static final String SUBTASKS = "subtasks";
-    private static final String REPORTED = "reported-";
-
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
             new ValueStateDescriptor<>("agent", TypeInformation.of(AgentState.class));
+    /** Events waiting for the watermark, by {@code EventTimestamp}; each list in arrival order. */
     public static final MapStateDescriptor<Long, List<AgentEvent>> PENDING_EVENTS =
             new MapStateDescriptor<>("pending-events", Types.LONG, Types.LIST(TypeInformation.of(AgentEvent.class)));
 
     private final EngineSettings settings;
+    private final boolean batch;
 
     private transient ValueState<AgentState> agentState;
     private transient MapState<Long, List<AgentEvent>> pending;
     private transient Counter duplicates;
     private transient Counter late;
 
-    public AgentEngineFunction(EngineSettings settings) {
+    /** {@code batch}: the job runs in BATCH mode, where each agent's input arrives sorted by timestamp. */
+    public AgentEngineFunction(EngineSettings settings, boolean batch) {
         this.settings = settings;
+        this.batch = batch;
     }
 
     @Override
-    public void open(Configuration parameters) {
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        StateCompatibility.check(context.getOperatorStateStore(), "agent engine", settings);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        // Keyed state is snapshotted by Flink; the settings were written once, in initializeState.
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
         agentState = getRuntimeContext().getState(AGENT_STATE);
         pending = getRuntimeContext().getMapState(PENDING_EVENTS);
         // Managed Flink forwards only the "kinesisanalytics" metric group to CloudWatch.
@@ -85,48 +102,66 @@ public class AgentEngineFunction
 
     @Override
     public void processElement(AgentEvent event, ReadOnlyContext ctx, Collector<QueueShare> out) throws Exception {
-        AgentState state = agentState.value();
-        if (state == null) state = new AgentState();
-        if (isDuplicate(state, event)) {
+        AgentState stored = agentState.value();
+        AgentState state = stored != null ? stored : new AgentState();
+        // Every event at or before `complete` is in: live, the watermark; in BATCH, the instant before this event.
+        long complete;
+        if (batch) {
+            complete = event.eventTime - 1;
+            applyPendingThrough(complete, new AgentTimeline(settings, ctx.getCurrentKey(), state,
+                    SideOutputs.of(ctx, out)));
+        } else {
+            complete = ctx.timerService().currentWatermark();
+        }
+        state.recentEventIds.forgetBefore(oldestRemembered(complete));
+
+        long due = Long.MAX_VALUE;
+        if (isDuplicate(state, event, complete)) {
             duplicates.inc();
-            agentState.update(state);
-            return;
-        }
-        long watermark = ctx.timerService().currentWatermark();
-        if (event.eventTime <= watermark) {
+            if (state.recentEventIds.timeOf(event.eventId) == event.eventTime) due = event.eventTime;
+        } else if (event.eventTime <= complete) {
             late.inc();
-            ctx.output(LATE_EVENTS, lateRow(event, watermark));
-            agentState.update(state);
-            return;
+            ctx.output(LATE_EVENTS, lateRow(event, complete));
+            // Still a duplicate's original (§3.7) for as long as its id is in the window.
+            if (event.eventId != null && event.eventTime >= oldestRemembered(complete)) {
+                state.recentEventIds.remember(event.eventId, event.eventTime);
+                due = event.eventTime + settings.dedupWindowMs;
+            }
+        } else {
+            if (event.eventId != null) state.recentEventIds.remember(event.eventId, event.eventTime);
+            event.raw = null; // the payload was only needed had the event been late
+            addPending(event);
+            due = event.eventTime;
         }
-        List<AgentEvent> atSameTime = pending.get(event.eventTime);
-        if (atSameTime == null) atSameTime = new ArrayList<>(1);
-        event.raw = null; // the payload was only needed had the event been late
-        atSameTime.add(event);
-        pending.put(event.eventTime, atSameTime);
-        ctx.timerService().registerEventTimeTimer(event.eventTime);
-        agentState.update(state);
+
+        if (batch) {
+            // Every timer fires once the agent's input is complete: one is all it takes to finish the agent.
+            if (state.timerAt == Long.MIN_VALUE) {
+                ctx.timerService().registerEventTimeTimer(event.eventTime);
+                state.timerAt = event.eventTime;
+            }
+        } else if (due < timerOf(state)) {
+            moveTimer(state, due, ctx.timerService());
+        }
+        if (state.isEmpty() && state.timerAt == Long.MIN_VALUE) {
+            if (stored != null) agentState.clear();
+        } else {
+            agentState.update(state);
+        }
     }
 
     @Override
     public void processBroadcastElement(EndOfInputReport report, Context ctx, Collector<QueueShare> out)
             throws Exception {
-        BroadcastState<String, Long> end = ctx.getBroadcastState(END_OF_INPUT);
-        Long known = end.get(MAX_EVENT_TIME);
-        if (known == null || report.maxEventTime > known) end.put(MAX_EVENT_TIME, report.maxEventTime);
-        end.put(SUBTASKS, (long) report.subtasks);
-        end.put(REPORTED + report.subtask, 1L);
-        Long endTime = endOfInput(end);
-        if (endTime != null && ctx.currentWatermark() == Long.MAX_VALUE) {
-            // The end of time came before the last report (a live job drained with idle sources): every agent
-            // waited for it, and finishes now.
+        EndOfInput.record(ctx.getBroadcastState(EndOfInput.REPORTS), report);
+        Long end = EndOfInput.time(ctx.getBroadcastState(EndOfInput.REPORTS));
+        if (end != null && ctx.currentWatermark() == Long.MAX_VALUE) {
+            // The final watermark came before the last report (a live job drained with idle sources): every
+            // agent waited for it, and finishes now.
             SideOutputs outputs = SideOutputs.of(ctx, out);
             ctx.applyToKeyedState(AGENT_STATE, (agent, state) -> {
-                if (finish(state.value(), endTime, outputs)) {
-                    AgentState finished = new AgentState();
-                    finished.finished = true;
-                    state.update(finished);
-                }
+                finish(agent, state.value(), end, outputs);
+                state.clear();
             });
         }
     }
@@ -134,62 +169,57 @@ public class AgentEngineFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueShare> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
+        AgentState state = agentState.value();
+        if (state == null) return;
         if (watermark == Long.MAX_VALUE) {
-            Long end = endOfInput(ctx.getBroadcastState(END_OF_INPUT));
+            Long end = EndOfInput.time(ctx.getBroadcastState(EndOfInput.REPORTS));
             // Without every source's report the end is not known yet: the last report finishes the agent.
-            if (end != null && finish(agentState.value(), end, SideOutputs.of(ctx, out))) {
+            if (end != null) {
+                finish(ctx.getCurrentKey(), state, end, SideOutputs.of(ctx, out));
                 agentState.clear();
             }
             return;
         }
-        AgentState state = stateToAdvance(agentState.value());
-        if (state == null) return;
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
-        AgentTimeline timeline = new AgentTimeline(settings, state, SideOutputs.of(ctx, out));
-        applyPendingThrough(watermark, timeline);
+        AgentTimeline timeline = new AgentTimeline(settings, ctx.getCurrentKey(), state, SideOutputs.of(ctx, out));
+        long firstPending = applyPendingThrough(watermark, timeline);
         timeline.advanceTo(watermark + 1);
-        pruneRecentIds(state, watermark + 1 - settings.dedupWindowMs);
-        store(state, timeline.nextDueTime(), ctx);
-    }
+        state.recentEventIds.forgetBefore(oldestRemembered(watermark));
 
-    /** The instant time stops, once every source subtask has reported; null before that (or when unbounded). */
-    private static Long endOfInput(ReadOnlyBroadcastState<String, Long> end) throws Exception {
-        Long subtasks = end.get(SUBTASKS);
-        if (subtasks == null) return null;
-        for (int subtask = 0; subtask < subtasks; subtask++) {
-            if (!end.contains(REPORTED + subtask)) return null;
+        long due = Math.min(firstPending, timeline.nextDueTime());
+        if (!state.recentEventIds.isEmpty()) {
+            due = Math.min(due, state.recentEventIds.oldestTime() + settings.dedupWindowMs);
         }
-        Long max = end.get(MAX_EVENT_TIME);
-        return max == Long.MIN_VALUE ? null : max;
+        moveTimer(state, due, ctx.timerService());
+        if (state.isEmpty() && state.timerAt == Long.MIN_VALUE) {
+            agentState.clear();
+        } else {
+            agentState.update(state);
+        }
     }
 
-    /**
-     * End of the input for the current agent: everything buffered is applied and time stops at {@code end}.
-     * False when there was nothing to finish.
-     */
-    private boolean finish(AgentState stored, long end, SideOutputs outputs) throws Exception {
-        AgentState state = stateToAdvance(stored);
-        if (state == null || state.finished) return false;
-        AgentTimeline timeline = new AgentTimeline(settings, state, outputs);
+    /** End of the input for one agent: everything buffered is applied and time stops at {@code end}. */
+    private void finish(String agent, AgentState stored, long end, SideOutputs outputs) throws Exception {
+        AgentTimeline timeline = new AgentTimeline(settings, agent, stored != null ? stored : new AgentState(),
+                outputs);
         applyPendingThrough(end, timeline);
         timeline.finish(end);
         pending.clear();
-        return true;
     }
 
     /**
-     * The agent's state to move forward: the stored one, a new one for an agent that has only buffered events,
-     * or null when an earlier timer of this agent already did all there was to do.
+     * Applies the buffered events up to {@code time}, in order (§3.7); returns the timestamp of the first event
+     * still buffered, or Long.MAX_VALUE.
      */
-    private AgentState stateToAdvance(AgentState stored) throws Exception {
-        if (stored != null) return stored;
-        return pending.isEmpty() ? null : new AgentState();
-    }
-
-    private void applyPendingThrough(long time, AgentTimeline timeline) throws Exception {
+    private long applyPendingThrough(long time, AgentTimeline timeline) throws Exception {
         List<Long> due = new ArrayList<>();
+        long firstLeft = Long.MAX_VALUE;
         for (Long eventTime : pending.keys()) {
-            if (eventTime <= time) due.add(eventTime);
+            if (eventTime <= time) {
+                due.add(eventTime);
+            } else {
+                firstLeft = Math.min(firstLeft, eventTime);
+            }
         }
         Collections.sort(due);
         for (Long eventTime : due) {
@@ -198,74 +228,66 @@ public class AgentEngineFunction
             }
             pending.remove(eventTime);
         }
+        return firstLeft;
     }
 
-    /** Keeps one maintenance timer at the next due time, and clears the agent once nothing is left. */
-    private void store(AgentState state, long dueTime, OnTimerContext ctx) throws Exception {
-        if (!state.sessionOpen && state.tally == null && state.recentEventIds.length > 0) {
-            dueTime = Math.min(dueTime, state.newestEventTime + settings.dedupWindowMs);
-        }
-        if (dueTime != state.timerAt) {
-            if (state.timerAt != Long.MIN_VALUE) ctx.timerService().deleteEventTimeTimer(state.timerAt);
-            state.timerAt = Long.MIN_VALUE;
-            if (dueTime != Long.MAX_VALUE) {
-                ctx.timerService().registerEventTimeTimer(dueTime);
-                state.timerAt = dueTime;
-            }
-        }
-        if (state.isIdle() && pending.isEmpty()) {
-            if (state.loggedOut) {
-                // Only the fact that the agent logged out outlives its session (heart beats follow a logout).
-                AgentState mark = new AgentState();
-                mark.agentArn = state.agentArn;
-                mark.loggedOut = true;
-                mark.accruedTo = state.accruedTo;
-                agentState.update(mark);
-            } else {
-                agentState.clear();
-            }
-        } else {
-            agentState.update(state);
-        }
+    /** Buffers an event after those of its timestamp that arrived before it. */
+    private void addPending(AgentEvent event) throws Exception {
+        List<AgentEvent> atSameTime = pending.get(event.eventTime);
+        if (atSameTime == null) atSameTime = new ArrayList<>(1);
+        int at = atSameTime.size();
+        while (at > 0 && event.compareOrder(atSameTime.get(at - 1)) < 0) at--;
+        atSameTime.add(at, event);
+        pending.put(event.eventTime, atSameTime);
     }
 
     /**
-     * Remembers the event's id; true when the agent already sent it. Ids are forgotten only once the watermark is
-     * a de-duplication window past them (an older copy would be late anyway), so a bounded replay, whose
-     * watermark stays at its minimum until the end, remembers every id of the agent whatever the input order.
+     * True when the agent sent an event with this id within the de-duplication window (§3.7). Of two copies that
+     * are both still waiting, the one that comes first in input order (timestamp, then arrival) is kept, whichever
+     * of them Flink delivered first: the same input then gives the same rows in every mode and at every
+     * parallelism.
      */
-    private boolean isDuplicate(AgentState state, AgentEvent event) {
+    private boolean isDuplicate(AgentState state, AgentEvent event, long complete) throws Exception {
         if (event.eventId == null) return false;
-        for (String id : state.recentEventIds) {
-            if (id.equals(event.eventId)) return true;
-        }
-        state.newestEventTime = Math.max(state.newestEventTime, event.eventTime);
-        int n = state.recentEventIds.length;
-        state.recentEventIds = Arrays.copyOf(state.recentEventIds, n + 1);
-        state.recentEventTimes = Arrays.copyOf(state.recentEventTimes, n + 1);
-        state.recentEventIds[n] = event.eventId;
-        state.recentEventTimes[n] = event.eventTime;
-        return false;
-    }
-
-    /** Forgets ids of events older than {@code before}: memory stays bounded by the de-duplication window. */
-    private static void pruneRecentIds(AgentState state, long before) {
-        int keep = 0;
-        for (long time : state.recentEventTimes) {
-            if (time >= before) keep++;
-        }
-        if (keep == state.recentEventIds.length) return;
-        String[] ids = new String[keep];
-        long[] times = new long[keep];
-        int i = 0;
-        for (int j = 0; j < state.recentEventIds.length; j++) {
-            if (state.recentEventTimes[j] >= before) {
-                ids[i] = state.recentEventIds[j];
-                times[i++] = state.recentEventTimes[j];
+        Long seenAt = state.recentEventIds.timeOf(event.eventId);
+        if (seenAt == null) return false;
+        if (seenAt > complete && event.eventTime > complete) {
+            List<AgentEvent> waiting = pending.get(seenAt);
+            for (int i = 0; waiting != null && i < waiting.size(); i++) {
+                AgentEvent copy = waiting.get(i);
+                if (event.eventId.equals(copy.eventId) && event.compareOrder(copy) < 0) {
+                    waiting.remove(i);
+                    if (waiting.isEmpty()) pending.remove(seenAt); else pending.put(seenAt, waiting);
+                    event.raw = null;
+                    addPending(event);
+                    state.recentEventIds.forget(event.eventId);
+                    state.recentEventIds.remember(event.eventId, event.eventTime);
+                    break;
+                }
             }
         }
-        state.recentEventIds = ids;
-        state.recentEventTimes = times;
+        return true;
+    }
+
+    /** Event ids older than this are forgotten once every event up to {@code complete} is in. */
+    private long oldestRemembered(long complete) {
+        return complete < Long.MIN_VALUE + settings.dedupWindowMs ? Long.MIN_VALUE
+                : complete - settings.dedupWindowMs + 1;
+    }
+
+    private static long timerOf(AgentState state) {
+        return state.timerAt == Long.MIN_VALUE ? Long.MAX_VALUE : state.timerAt;
+    }
+
+    /** Keeps the agent's one timer at {@code due} (none when nothing is due). */
+    private static void moveTimer(AgentState state, long due, TimerService timers) {
+        if (due == timerOf(state)) return;
+        if (state.timerAt != Long.MIN_VALUE) timers.deleteEventTimeTimer(state.timerAt);
+        state.timerAt = Long.MIN_VALUE;
+        if (due != Long.MAX_VALUE) {
+            timers.registerEventTimeTimer(due);
+            state.timerAt = due;
+        }
     }
 
     private static LateEventRow lateRow(AgentEvent event, long watermark) {

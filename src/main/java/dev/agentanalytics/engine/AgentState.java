@@ -1,19 +1,21 @@
 package dev.agentanalytics.engine;
 
-import dev.agentanalytics.event.Activity;
 import dev.agentanalytics.event.ServedQueue;
 
 /**
  * Everything the engine keeps for one agent, as one Flink POJO. Its size is bounded by what the agent is doing
- * now (open legs, the current window, recent event ids), never by its history.
+ * now (open legs, the current window, the ids of the de-duplication window), never by its history. Nothing here
+ * can be derived from the rest: the agent's activity follows from its status type and its legs, its ARN is the key.
  */
 public class AgentState {
-    public String agentArn;
-    /** A LOGOUT of this agent was processed at some point: heart beats never reopen a session after that. */
+    /**
+     * Logged out (docs/analytics.md §3.2): from a processed LOGOUT until a session opens again, or until the agent
+     * has sent nothing for longer than {@code session-timeout}. Heart beats never reopen a session meanwhile.
+     */
     public boolean loggedOut;
 
     public boolean sessionOpen;
-    /** Time of the latest applied event while a session was open (deadlines count from it). */
+    /** Time of the agent's latest applied event of any type: deadlines and the logged-out mark count from it. */
     public long lastEventTime = Long.MIN_VALUE;
     /** Intervals are counted up to here (exclusive). */
     public long accruedTo = Long.MIN_VALUE;
@@ -22,7 +24,6 @@ public class AgentState {
     public String username;
     public String statusName;
     public String statusType;
-    public Activity activity;
     public ServedQueue[] queues = new ServedQueue[0];
     public ContactLeg[] legs = new ContactLeg[0];
 
@@ -32,21 +33,15 @@ public class AgentState {
     /** The open AGENT_STALE alert, or null. */
     public String staleAlertId;
 
-    /** Recent event ids (de-duplication) and their event times, pruned to the de-duplication window. */
-    public String[] recentEventIds = new String[0];
-    public long[] recentEventTimes = new long[0];
-    public long newestEventTime = Long.MIN_VALUE;
+    public RecentEventIds recentEventIds = new RecentEventIds();
 
-    /** Time has stopped for this agent: the input ended and its last rows are out. */
-    public boolean finished;
-
-    /** The maintenance timer currently registered (window end, deadline, clean-up), or Long.MIN_VALUE. */
+    /** The agent's one timer (see {@code AgentEngineFunction}), or Long.MIN_VALUE when none is registered. */
     public long timerAt = Long.MIN_VALUE;
 
     public AgentState() {}
 
-    /** Nothing left to count or to remember but, possibly, that the agent logged out. */
-    public boolean isIdle() {
-        return !sessionOpen && tally == null && recentEventIds.length == 0;
+    /** Nothing left to count, to expire or to remember: the agent's state can go. */
+    public boolean isEmpty() {
+        return !sessionOpen && !loggedOut && tally == null && recentEventIds.isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package dev.agentanalytics.engine;
 
 import dev.agentanalytics.config.JobConfig.EngineSettings;
-import dev.agentanalytics.event.Activity;
+import dev.agentanalytics.engine.LegState.LegTime;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
 import dev.agentanalytics.event.ServedQueue;
@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One agent's life in event time, as a plain function of its ordered events (spec sections 2-5 and 7).
+ * One agent's life in event time, as a plain function of its ordered events (docs/analytics.md §3 and §4.5).
  *
- * <p>Callers apply events in non-decreasing {@code EventTimestamp} order with {@link #apply} and move time forward
+ * <p>Callers apply events in {@code EventTimestamp} order (ties in arrival order) with {@link #apply} and move time forward
  * with {@link #advanceTo} (live: the watermark) or stop it with {@link #finish} (end of a bounded input). Between
  * events the agent's state is constant, so intervals are counted lazily, cut at window boundaries, and deadlines
  * (stale, session timeout, supervisor alerts) fire strictly after their limit. Flink-free, so the same code gives
@@ -28,13 +28,16 @@ import java.util.UUID;
  */
 public final class AgentTimeline {
     private static final String MONITOR = "MONITOR";
+    private static final String OFFLINE = "OFFLINE";
 
     private final EngineSettings settings;
+    private final String agentArn;
     private final AgentState s;
     private final TimelineOutput out;
 
-    public AgentTimeline(EngineSettings settings, AgentState state, TimelineOutput out) {
+    public AgentTimeline(EngineSettings settings, String agentArn, AgentState state, TimelineOutput out) {
         this.settings = settings;
+        this.agentArn = agentArn;
         this.s = state;
         this.out = out;
     }
@@ -46,8 +49,8 @@ public final class AgentTimeline {
     /** Applies one event at its {@code EventTimestamp}; everything that happens before it happens first. */
     public void apply(AgentEvent event) {
         long t = event.eventTime;
-        if (s.agentArn == null) s.agentArn = event.agentArn;
         fireDeadlinesBefore(t);
+        forgetLogoutBefore(t);
         accrueUntil(t);
         if (s.sessionOpen && s.staleAlertId != null) recover(t);
         switch (event.eventType) {
@@ -58,7 +61,7 @@ public final class AgentTimeline {
                 break;
             case AgentEvent.HEART_BEAT:
                 // A job started mid-shift, or a timed-out session, is picked up by heart beats; a logout is not.
-                if (!s.sessionOpen && !s.loggedOut && !"OFFLINE".equals(event.statusType)) openSession(t);
+                if (!s.sessionOpen && !s.loggedOut && !OFFLINE.equals(event.statusType)) openSession(t);
                 if (s.sessionOpen) applySnapshot(event, t);
                 break;
             case AgentEvent.LOGOUT:
@@ -71,7 +74,7 @@ public final class AgentTimeline {
             default: // a newer event type: refreshes an open session, never opens or closes one
                 if (s.sessionOpen) applySnapshot(event, t);
         }
-        if (s.sessionOpen) s.lastEventTime = t;
+        s.lastEventTime = t;
     }
 
     /**
@@ -80,6 +83,7 @@ public final class AgentTimeline {
      */
     public void advanceTo(long end) {
         fireDeadlinesBefore(end);
+        forgetLogoutBefore(end);
         accrueUntil(end);
     }
 
@@ -101,12 +105,14 @@ public final class AgentTimeline {
         long due = nextDeadline();
         if (s.tally != null) due = Math.min(due, s.tally.windowStart + settings.windowMs - 1);
         if (s.sessionOpen) due = Math.min(due, settings.windowStartOf(s.accruedTo) + settings.windowMs - 1);
+        if (s.loggedOut) due = Math.min(due, s.lastEventTime + settings.sessionTimeoutMs);
         return due;
     }
 
     // ---- sessions ------------------------------------------------------------------------------------------
 
     private void openSession(long t) {
+        s.loggedOut = false;
         s.sessionOpen = true;
         s.accruedTo = t;
         s.lastEventTime = t;
@@ -123,7 +129,15 @@ public final class AgentTimeline {
         s.staleAlertId = null;
         s.statusName = null;
         s.statusType = null;
-        s.activity = null;
+    }
+
+    /**
+     * The logged-out mark is forgotten once the agent has sent nothing for longer than {@code session-timeout}
+     * (strict) before {@code limit}: the heart beats that follow a logout have stopped, and a later one is a new
+     * shift the job joins mid-way (docs/analytics.md §3.2).
+     */
+    private void forgetLogoutBefore(long limit) {
+        if (s.loggedOut && s.lastEventTime + settings.sessionTimeoutMs < limit) s.loggedOut = false;
     }
 
     private void applySnapshot(AgentEvent event, long t) {
@@ -151,10 +165,9 @@ public final class AgentTimeline {
         s.statusName = event.statusName;
         s.statusType = event.statusType;
         s.queues = event.queues;
-        s.activity = Activity.of(s.statusType, event.contacts);
     }
 
-    // ---- contact legs (spec section 5) ---------------------------------------------------------------------
+    // ---- contact legs (docs/analytics.md §3.5, §4.3) ----------------------------------------------------------
 
     private ContactLeg findLeg(String contactId) {
         for (ContactLeg leg : s.legs) {
@@ -186,44 +199,27 @@ public final class AgentTimeline {
         leg.state = state;
         leg.stateStart = start;
         leg.stateSeenAt = seenAt;
-        if (state == null) return;
-        switch (state) {
-            case "CONNECTED":
-                leg.everConnected = true;
-                if (leg.connectedAt == null) leg.connectedAt = start;
-                break;
-            case "CONNECTED_ONHOLD":
-                leg.holdCount++;
-                break;
-            case "ENDED":
-                if (leg.endedAt == null) leg.endedAt = start;
-                break;
-            case "MISSED":
-            case "REJECTED":
-            case "ERROR":
-                if (leg.firstFailure == null) leg.firstFailure = state;
-                break;
-            default:
-        }
+        LegState meaning = LegState.of(state);
+        if (meaning.time == LegTime.TALK && leg.connectedAt == null) leg.connectedAt = start;
+        if (meaning.time == LegTime.HOLD) leg.holdCount++;
+        if (meaning.time == LegTime.ACW && leg.endedAt == null) leg.endedAt = start;
+        if (meaning.failure && leg.firstFailure == null) leg.firstFailure = state;
     }
 
-    /** Adds the time from the current state's start to {@code until} to the state's duration. */
+    /** Adds the time from the current state's start to {@code until} to the duration that state counts in. */
     private static void addStateTime(ContactLeg leg, long until) {
         long ms = Math.max(0, until - leg.stateStart);
-        if (leg.state == null) return;
-        switch (leg.state) {
-            case "INCOMING":
-            case "PENDING":
-            case "CONNECTING":
+        switch (LegState.of(leg.state).time) {
+            case RING:
                 leg.ringMs += ms;
                 break;
-            case "CONNECTED":
+            case TALK:
                 leg.talkMs += ms;
                 break;
-            case "CONNECTED_ONHOLD":
+            case HOLD:
                 leg.holdMs += ms;
                 break;
-            case "ENDED":
+            case ACW:
                 leg.acwMs += ms;
                 break;
             default: // PAUSED, MISSED, REJECTED, ERROR and unknown states count in no duration
@@ -239,7 +235,7 @@ public final class AgentTimeline {
         String outcome;
         if (incomplete) {
             outcome = "INCOMPLETE";
-        } else if (leg.everConnected) {
+        } else if (leg.connectedAt != null) {
             outcome = "HANDLED";
         } else {
             outcome = leg.firstFailure != null ? leg.firstFailure : "INCOMPLETE";
@@ -247,7 +243,7 @@ public final class AgentTimeline {
         ContactRow row = new ContactRow();
         row.contactId = leg.contactId;
         row.initialContactId = leg.initialContactId;
-        row.agentArn = s.agentArn;
+        row.agentArn = agentArn;
         row.username = s.username;
         row.queueArn = leg.queueArn;
         row.queueName = leg.queueName;
@@ -272,7 +268,7 @@ public final class AgentTimeline {
         }
     }
 
-    // ---- time in status, activity and queues (sections 3, 4, 6) --------------------------------------------
+    // ---- time in status, activity and queues (docs/analytics.md §3.3, §4.1, §4.2, §4.4) -----------------------
 
     /** Counts the open session's state up to {@code t}, cut at window boundaries; emits windows that end. */
     private void accrueUntil(long t) {
@@ -295,7 +291,7 @@ public final class AgentTimeline {
     private void count(long windowStart, long ms, long until) {
         WindowTally tally = tally(windowStart);
         tally.username = s.username;
-        Activity activity = s.activity != null ? s.activity : Activity.of(s.statusType, new ContactState[0]);
+        Activity activity = Activity.of(s.statusType, s.legs);
         tally.addStatus(s.statusName, s.statusType, ms);
         tally.addActivity(activity, s.statusName, ms);
         for (ServedQueue queue : s.queues) {
@@ -321,13 +317,13 @@ public final class AgentTimeline {
         long end = start + settings.windowMs;
         for (StatusTime status : tally.statuses) {
             if (status.ms > 0) {
-                out.status(new AgentStatusRow(start, end, s.agentArn, tally.username, status.statusName,
+                out.status(new AgentStatusRow(start, end, agentArn, tally.username, status.statusName,
                         status.statusType, status.ms));
             }
         }
         for (ActivityTime activity : tally.activities) {
             if (activity.ms > 0) {
-                out.activity(new AgentActivityRow(start, end, s.agentArn, tally.username, activity.activity,
+                out.activity(new AgentActivityRow(start, end, agentArn, tally.username, activity.activity.name(),
                         activity.statusName, activity.ms));
             }
         }
@@ -336,7 +332,7 @@ public final class AgentTimeline {
         }
     }
 
-    // ---- deadlines and alerts (sections 2 and 7) -----------------------------------------------------------
+    // ---- deadlines and alerts (docs/analytics.md §3.2, §4.5) ------------------------------------------------
 
     /** Fires, in time order, every deadline strictly before {@code limit}. */
     private void fireDeadlinesBefore(long limit) {
@@ -381,7 +377,7 @@ public final class AgentTimeline {
     private ContactLeg nextContactAlertLeg() {
         ContactLeg next = null;
         for (ContactLeg leg : s.legs) {
-            if (leg.openAlertType == null && thresholdFor(leg.state) > 0
+            if (leg.openAlert == null && thresholdFor(leg.state) > 0
                     && (next == null || contactAlertDue(leg) < contactAlertDue(next))) {
                 next = leg;
             }
@@ -393,8 +389,9 @@ public final class AgentTimeline {
         return Math.max(leg.stateStart + thresholdFor(leg.state), leg.stateSeenAt);
     }
 
+    /** How long a leg may stay in {@code state} before its alert fires; 0 when the state raises none. */
     private long thresholdFor(String state) {
-        AlertType type = AlertType.forContactState(state);
+        AlertType type = LegState.of(state).alert;
         if (type == null) return 0;
         switch (type) {
             case CONTACT_ON_HOLD_TOO_LONG:
@@ -409,17 +406,16 @@ public final class AgentTimeline {
     }
 
     private void raiseContactAlert(ContactLeg leg, long detectedAt) {
-        AlertType type = AlertType.forContactState(leg.state);
-        leg.openAlertType = type.name();
+        AlertType type = LegState.of(leg.state).alert;
+        leg.openAlert = type;
         leg.openAlertId = alertId(type, leg.contactId, detectedAt);
         out.alert(alertRow(leg.openAlertId, type.name(), leg.contactId, detectedAt, detectedAt - leg.stateStart));
     }
 
     private void resolveContactAlert(ContactLeg leg, long t) {
-        if (leg.openAlertType == null) return;
-        AlertType type = AlertType.valueOf(leg.openAlertType);
-        out.alert(alertRow(leg.openAlertId, type.resolvedName(), leg.contactId, t, t - leg.stateStart));
-        leg.openAlertType = null;
+        if (leg.openAlert == null) return;
+        out.alert(alertRow(leg.openAlertId, leg.openAlert.resolvedName(), leg.contactId, t, t - leg.stateStart));
+        leg.openAlert = null;
         leg.openAlertId = null;
     }
 
@@ -427,7 +423,7 @@ public final class AgentTimeline {
         AlertRow row = new AlertRow();
         row.alertId = id;
         row.alertType = type;
-        row.agentArn = s.agentArn;
+        row.agentArn = agentArn;
         row.username = s.username;
         row.contactId = contactId;
         row.detectedAt = UtcTimes.iso(detectedAt);
@@ -440,7 +436,7 @@ public final class AgentTimeline {
 
     /** Deterministic: the same input gives the same id; both rows of one alert share it. */
     private String alertId(AlertType type, String contactId, long detectedAt) {
-        String key = s.agentArn + '|' + type.name() + '|' + (contactId == null ? "" : contactId) + '|' + detectedAt;
+        String key = agentArn + '|' + type.name() + '|' + (contactId == null ? "" : contactId) + '|' + detectedAt;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -1,8 +1,9 @@
 package dev.agentanalytics.engine;
 
 /**
- * The alerts the engine raises. Each opens once and is later resolved (or ends silently when the session times
- * out); {@link #resolvedName()} is the {@code alert_type} of the resolving row.
+ * The alerts the engine raises (docs/analytics.md §4.5). Each opens once and is later resolved (or ends silently
+ * when the session times out); {@link #resolvedName()} is the {@code alert_type} of the resolving row. Which
+ * contact state raises which alert is in {@link LegState}.
  */
 public enum AlertType {
     /** No event of any type for longer than {@code stale-after} while a session is open. */
@@ -24,25 +25,5 @@ public enum AlertType {
 
     public String resolvedName() {
         return resolvedName;
-    }
-
-    /** The contact alert a leg in this state may raise, or null. */
-    static AlertType forContactState(String state) {
-        if (state == null) return null;
-        switch (state) {
-            case "CONNECTED_ONHOLD":
-                return CONTACT_ON_HOLD_TOO_LONG;
-            case "ENDED":
-                return AFTER_CONTACT_WORK_TOO_LONG;
-            case "INCOMING":
-            case "PENDING":
-            case "CONNECTING":
-                return CONTACT_RINGING_TOO_LONG;
-            case "MISSED":
-            case "ERROR":
-                return AGENT_STUCK;
-            default:
-                return null;
-        }
     }
 }

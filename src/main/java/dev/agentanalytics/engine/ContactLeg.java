@@ -8,12 +8,13 @@ public class ContactLeg {
     public String queueName;
     public String channel;
     public String initiationMethod;
-    /** Current {@code State} text and when it started (spec section 5's state-start rule). */
+    /** Current {@code State} text (its meaning: {@link LegState}) and when it started (docs/analytics.md §3.5). */
     public String state;
     public long stateStart;
     /** Event time at which the current state was first seen (alerts never fire before the state is known). */
     public long stateSeenAt;
     public long offeredAt;
+    /** Start of the first CONNECTED state; null while never connected (then the leg cannot be HANDLED). */
     public Long connectedAt;
     public Long endedAt;
     public long ringMs;
@@ -21,11 +22,10 @@ public class ContactLeg {
     public long holdMs;
     public int holdCount;
     public long acwMs;
-    public boolean everConnected;
-    /** The first of MISSED, REJECTED or ERROR the leg reached; null when none. */
+    /** The first failed state (MISSED, REJECTED or ERROR) the leg reached; null when none. */
     public String firstFailure;
-    /** The supervisor alert open on this leg (for example ON_HOLD too long), or null. */
-    public String openAlertType;
+    /** The supervisor alert open on this leg (for example on hold too long) and its id, or null. */
+    public AlertType openAlert;
     public String openAlertId;
 
     public ContactLeg() {}

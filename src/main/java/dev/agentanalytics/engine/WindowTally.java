@@ -1,6 +1,5 @@
 package dev.agentanalytics.engine;
 
-import dev.agentanalytics.event.Activity;
 import dev.agentanalytics.queue.QueueShare;
 import java.util.Arrays;
 import java.util.Objects;
@@ -41,13 +40,13 @@ public class WindowTally {
     void addActivity(Activity activity, String statusName, long ms) {
         String reason = activity == Activity.NON_PRODUCTIVE ? statusName : null;
         for (ActivityTime time : activities) {
-            if (time.activity.equals(activity.name()) && Objects.equals(time.statusName, reason)) {
+            if (time.activity == activity && Objects.equals(time.statusName, reason)) {
                 time.ms += ms;
                 return;
             }
         }
         ActivityTime time = new ActivityTime();
-        time.activity = activity.name();
+        time.activity = activity;
         time.statusName = reason;
         time.ms = ms;
         activities = append(activities, time);

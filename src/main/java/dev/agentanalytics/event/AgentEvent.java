@@ -32,11 +32,22 @@ public class AgentEvent {
      * source's watermark), so that {@code late_events} can hold it; null otherwise.
      */
     public byte[] raw;
+    /** Where the record stood in its input ({@link Arrival}): the order of events with the same timestamp. */
+    public byte[] arrival;
 
     public AgentEvent() {}
 
     public boolean isType(String type) {
         return type.equals(eventType);
+    }
+
+    /**
+     * Negative when this event is applied before {@code other}: by {@code EventTimestamp}, and events with the same
+     * timestamp in arrival order (docs/analytics.md §3.6).
+     */
+    public int compareOrder(AgentEvent other) {
+        if (eventTime != other.eventTime) return Long.compare(eventTime, other.eventTime);
+        return Arrival.compare(arrival, other.arrival);
     }
 
     @Override
@@ -53,7 +64,8 @@ public class AgentEvent {
                 && Objects.equals(statusType, that.statusType)
                 && Arrays.equals(queues, that.queues)
                 && Arrays.equals(contacts, that.contacts)
-                && Arrays.equals(raw, that.raw);
+                && Arrays.equals(raw, that.raw)
+                && Arrays.equals(arrival, that.arrival);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.agentanalytics.output;
 
 /**
- * {@code agent_activity}: time an agent spent in one activity inside one window (spec section 4).
+ * {@code agent_activity}: time an agent spent in one activity inside one window (docs/analytics.md §4.2).
  * {@code status_name} is set for NON_PRODUCTIVE only, so non-productive time splits by reason.
  */
 public class AgentActivityRow implements TableRow {

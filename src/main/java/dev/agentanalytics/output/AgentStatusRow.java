@@ -1,6 +1,6 @@
 package dev.agentanalytics.output;
 
-/** {@code agent_status}: time an agent spent in one status inside one window (spec section 3). */
+/** {@code agent_status}: time an agent spent in one status inside one window (docs/analytics.md §4.1). */
 public class AgentStatusRow implements TableRow {
     public String windowStart;
     public String windowEnd;

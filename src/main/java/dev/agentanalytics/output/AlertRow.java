@@ -1,7 +1,7 @@
 package dev.agentanalytics.output;
 
 /**
- * {@code alerts}: an alert opening or resolving (spec section 7). Both rows of one alert share {@code alert_id}.
+ * {@code alerts}: an alert opening or resolving (docs/analytics.md §4.5). Both rows of one alert share {@code alert_id}.
  */
 public class AlertRow implements TableRow {
     public String alertId;

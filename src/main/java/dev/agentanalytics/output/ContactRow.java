@@ -1,6 +1,6 @@
 package dev.agentanalytics.output;
 
-/** {@code contacts}: one contact leg (agent, contact id), written when it ends (spec section 5). */
+/** {@code contacts}: one contact leg (agent, contact id), written when it ends (docs/analytics.md §4.3). */
 public class ContactRow implements TableRow {
     public String contactId;
     public String initialContactId;

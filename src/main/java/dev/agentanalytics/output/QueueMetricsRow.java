@@ -1,6 +1,6 @@
 package dev.agentanalytics.output;
 
-/** {@code queue_metrics}: agent time and handled contacts of one queue in one window (spec section 6). */
+/** {@code queue_metrics}: agent time and handled contacts of one queue in one window (docs/analytics.md §4.4). */
 public class QueueMetricsRow implements TableRow {
     public String windowStart;
     public String windowEnd;

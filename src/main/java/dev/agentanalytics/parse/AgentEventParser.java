@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * Turns one record as received into a compact {@link AgentEvent}, or into a dead letter naming exactly what is
- * wrong (spec section 1). Never throws for bad input. One instance per source subtask; not thread-safe only in
+ * wrong (docs/analytics.md §3.7). Never throws for bad input. One instance per source subtask; not thread-safe only in
  * the sense that it is not shared.
  */
 public final class AgentEventParser implements Serializable {
@@ -40,7 +40,11 @@ public final class AgentEventParser implements Serializable {
         return reader;
     }
 
-    public ParsedRecord parse(byte[] payload, long receivedAt) {
+    /**
+     * {@code receivedAt} is the time the record was received (dead letters are partitioned by it); {@code arrival}
+     * is where it stood in its input ({@link dev.agentanalytics.event.Arrival}).
+     */
+    public ParsedRecord parse(byte[] payload, long receivedAt, byte[] arrival) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -74,7 +78,9 @@ public final class AgentEventParser implements Serializable {
         if (problem != null) {
             return ParsedRecord.invalid(new DeadLetterRow(receivedAt, problem, text, DeadLetterRow.UTF_8));
         }
-        return ParsedRecord.valid(toCompact(event, payload));
+        AgentEvent compact = toCompact(event, payload);
+        compact.arrival = arrival;
+        return ParsedRecord.valid(compact);
     }
 
     /** The reason the tree is not a valid agent event, or null when it is one. */

@@ -2,17 +2,17 @@ package dev.agentanalytics.parse;
 
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.DeadLetterRow;
-import org.apache.flink.configuration.Configuration;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Chained right after a source: valid events go on, invalid records go to the dead-letter output, both counted.
- * It also drops each event's raw payload unless the event is already behind this subtask's watermark: only such
- * an event can be late at the engine (whose watermark is never ahead of this one), and only a late event needs
- * its payload, so full records never cross the network otherwise.
+ * Chained right after a source: valid events go on, invalid records go to the dead-letter output with their
+ * reason, both counted (docs/analytics.md §3.7, §4.7). It also drops each event's raw payload unless the event is
+ * already behind this subtask's watermark: only such an event can be late at the engine (whose watermark is never
+ * ahead of this one), and only a late event needs its payload, so full records never cross the network otherwise.
  */
 public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
     private static final long serialVersionUID = 1L;
@@ -23,7 +23,7 @@ public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
     private transient Counter invalid;
 
     @Override
-    public void open(Configuration parameters) {
+    public void open(OpenContext openContext) {
         valid = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsValid");
         invalid = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsInvalid");
     }

@@ -1,48 +1,89 @@
 package dev.agentanalytics.queue;
 
+import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.config.StateCompatibility;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.output.UtcTimes;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by queue ARN: adds up the agents' {@link QueueShare}s per window and writes one {@code queue_metrics} row
- * when the window is complete (spec section 6). A window is complete once the watermark reaches its last
+ * when the window is complete (docs/analytics.md §4.4). A window is complete once the watermark reaches its last
  * millisecond: every agent emits its share of a window before it forwards such a watermark. Run it inside
  * {@link QueueMetricsOperator}, which writes the windows left when a streaming input ends.
+ *
+ * <p>A window is written once. A share of a window already written cannot come from a correct engine (its shares
+ * precede its watermark); should one come, it is counted ({@code queueSharesAfterWindow}) and logged, never written
+ * as a second row.
  */
-public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShare, QueueMetricsRow> {
+public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShare, QueueMetricsRow>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(QueueMetricsFunction.class);
 
     public static final MapStateDescriptor<Long, QueueShare> WINDOWS =
             new MapStateDescriptor<>("queue-windows", Types.LONG, TypeInformation.of(QueueShare.class));
+    /** Start of the latest window of the queue already written. */
+    public static final ValueStateDescriptor<Long> WRITTEN_THROUGH =
+            new ValueStateDescriptor<>("queue-written-through", Types.LONG);
 
-    private final long windowMs;
+    private final EngineSettings settings;
     /** BATCH mode: the end of time is each queue's end of input, and the windows left are written then. */
     private final boolean batch;
     private transient MapState<Long, QueueShare> windows;
+    private transient ValueState<Long> writtenThrough;
+    private transient Counter sharesAfterWindow;
 
-    public QueueMetricsFunction(long windowMs, boolean batch) {
-        this.windowMs = windowMs;
+    public QueueMetricsFunction(EngineSettings settings, boolean batch) {
+        this.settings = settings;
         this.batch = batch;
     }
 
     @Override
-    public void open(Configuration parameters) {
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        StateCompatibility.check(context.getOperatorStateStore(), "queue metrics", settings);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        // Keyed state is snapshotted by Flink; the settings were written once, in initializeState.
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
         windows = getRuntimeContext().getMapState(WINDOWS);
+        writtenThrough = getRuntimeContext().getState(WRITTEN_THROUGH);
+        sharesAfterWindow = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics")
+                .counter("queueSharesAfterWindow");
     }
 
     @Override
     public void processElement(QueueShare share, Context ctx, Collector<QueueMetricsRow> out) throws Exception {
+        Long written = writtenThrough.value();
+        if (written != null && share.windowStart <= written) {
+            sharesAfterWindow.inc();
+            LOG.warn("A share of queue window {} arrived after the window was written; not counted: {}",
+                    UtcTimes.iso(share.windowStart), share);
+            return;
+        }
         QueueShare sum = windows.get(share.windowStart);
         if (sum == null) {
             sum = new QueueShare(share.queueArn, share.windowStart);
-            ctx.timerService().registerEventTimeTimer(share.windowStart + windowMs - 1);
+            ctx.timerService().registerEventTimeTimer(share.windowStart + settings.windowMs - 1);
         }
         sum.add(share);
         windows.put(share.windowStart, sum);
@@ -53,12 +94,13 @@ public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShar
         if (!batch && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a streaming input: QueueMetricsOperator writes what is left once all shares are in
         }
-        long windowStart = timestamp - windowMs + 1;
+        long windowStart = timestamp - settings.windowMs + 1;
         QueueShare sum = windows.get(windowStart);
         if (sum == null) return;
         windows.remove(windowStart);
+        writtenThrough.update(windowStart);
         if (sum.staffedMs() > 0) {
-            out.collect(toRow(sum, windowMs));
+            out.collect(toRow(sum, settings.windowMs));
         }
     }
 

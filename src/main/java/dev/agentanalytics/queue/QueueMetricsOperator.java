@@ -1,5 +1,6 @@
 package dev.agentanalytics.queue;
 
+import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.output.QueueMetricsRow;
 import java.util.Map;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -10,9 +11,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * {@link QueueMetricsFunction} with one more duty in a streaming job whose input ends (a drained live job, a
  * bounded simulation): the windows still open at the end of time are written when the operator finishes, once
- * every agent's last shares are in. Agents finish when the last source has reported the end of the input, which
- * may come after the final watermark has already passed this operator, so the final watermark alone cannot close
- * them. In BATCH mode the function writes them itself, at the end of each queue's input.
+ * every agent's last shares are in (step 4 of the end of input, package {@code endofinput}). Agents finish when the
+ * last source has reported the end of the input, which may come after the final watermark has already passed this
+ * operator, so the final watermark alone cannot close them. In BATCH mode the function writes them itself, at the
+ * end of each queue's input.
  */
 public class QueueMetricsOperator extends KeyedProcessOperator<String, QueueShare, QueueMetricsRow> {
     private static final long serialVersionUID = 1L;
@@ -20,9 +22,9 @@ public class QueueMetricsOperator extends KeyedProcessOperator<String, QueueShar
     private final long windowMs;
     private final boolean batch;
 
-    public QueueMetricsOperator(long windowMs, boolean batch) {
-        super(new QueueMetricsFunction(windowMs, batch));
-        this.windowMs = windowMs;
+    public QueueMetricsOperator(EngineSettings settings, boolean batch) {
+        super(new QueueMetricsFunction(settings, batch));
+        this.windowMs = settings.windowMs;
         this.batch = batch;
     }
 

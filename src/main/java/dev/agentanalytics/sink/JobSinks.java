@@ -5,6 +5,7 @@ import dev.agentanalytics.output.AlertRow;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.TableRow;
 import dev.agentanalytics.topology.OperatorIds;
+import dev.agentanalytics.topology.TableSinks;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;

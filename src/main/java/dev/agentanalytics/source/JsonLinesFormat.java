@@ -1,5 +1,6 @@
 package dev.agentanalytics.source;
 
+import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.io.ByteArrayOutputStream;
@@ -12,15 +13,23 @@ import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
- * JSON lines, one agent event per line, read as bytes (a line that is not UTF-8 must reach the dead letters as it
- * was) and parsed on the spot. Blank lines are not records. A {@code .gz} file is decompressed by the file source.
+ * JSON lines of one input file, one agent event per line, read as bytes (a line that is not UTF-8 must reach the
+ * dead letters as it was) and parsed on the spot. Blank lines are not records. A {@code .gz} file is decompressed
+ * by the file source. Each event's arrival is its file's place in the replay's file order and its line number
+ * ({@link Arrival#ofLine}); the file is never split, so lines are counted from its start, on a restore too.
  */
 public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private static final long serialVersionUID = 1L;
 
+    private final int fileIndex;
+
+    public JsonLinesFormat(int fileIndex) {
+        this.fileIndex = fileIndex;
+    }
+
     @Override
     public StreamFormat.Reader<ParsedRecord> createReader(Configuration config, FSDataInputStream stream) {
-        return new LineReader(stream);
+        return new LineReader(stream, fileIndex);
     }
 
     @Override
@@ -30,21 +39,27 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
 
     private static final class LineReader implements StreamFormat.Reader<ParsedRecord> {
         private final InputStream in;
+        private final int fileIndex;
         private final AgentEventParser parser = new AgentEventParser();
         private final byte[] buffer = new byte[64 * 1024];
         private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
         private int position;
         private int limit;
+        private long lineNumber;
 
-        LineReader(InputStream in) {
+        LineReader(InputStream in, int fileIndex) {
             this.in = in;
+            this.fileIndex = fileIndex;
         }
 
         @Override
         public ParsedRecord read() throws IOException {
             byte[] bytes;
             while ((bytes = nextLine()) != null) {
-                if (!isBlank(bytes)) return parser.parse(bytes, System.currentTimeMillis());
+                lineNumber++;
+                if (!isBlank(bytes)) {
+                    return parser.parse(bytes, System.currentTimeMillis(), Arrival.ofLine(fileIndex, lineNumber));
+                }
             }
             return null;
         }

@@ -4,6 +4,7 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.config.JobConfig.InitialPosition;
 import dev.agentanalytics.config.JobConfig.KinesisReader;
 import dev.agentanalytics.config.JobConfig.KinesisSettings;
+import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,8 @@ import org.apache.flink.streaming.connectors.kinesis.serialization.KinesisDeseri
 /**
  * The agent event stream through the Kinesis connector's {@link FlinkKinesisConsumer}: shard positions are in
  * Flink's checkpoints, so a restart from a savepoint resumes exactly where it stopped. Each record is parsed once,
- * in the deserializer, with its approximate arrival time as the time received and its shard as its origin.
+ * in the deserializer, with its approximate arrival time as the time received, its shard as its origin and its
+ * sequence number as its arrival (the order of one agent's events with the same timestamp).
  */
 public final class KinesisEventSource {
     private KinesisEventSource() {}
@@ -56,7 +58,7 @@ public final class KinesisEventSource {
         @Override
         public ParsedRecord deserialize(byte[] recordValue, String partitionKey, String seqNum,
                                         long approxArrivalTimestamp, String stream, String shardId) {
-            ParsedRecord record = parser.parse(recordValue, approxArrivalTimestamp);
+            ParsedRecord record = parser.parse(recordValue, approxArrivalTimestamp, Arrival.ofSequenceNumber(seqNum));
             record.origin = shardId;
             return record;
         }

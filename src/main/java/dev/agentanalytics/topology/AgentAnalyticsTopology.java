@@ -1,18 +1,21 @@
 package dev.agentanalytics.topology;
 
 import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.config.StateCompatibility;
+import dev.agentanalytics.endofinput.EndOfInput;
+import dev.agentanalytics.endofinput.EndOfInputReport;
+import dev.agentanalytics.endofinput.InputEndTracker;
 import dev.agentanalytics.engine.AgentEngineFunction;
-import dev.agentanalytics.engine.EndOfInputOperator;
-import dev.agentanalytics.engine.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.parse.RecordRouter;
-import dev.agentanalytics.parse.RecordRouterOperator;
+import dev.agentanalytics.queue.QueueMetricsFunction;
 import dev.agentanalytics.queue.QueueMetricsOperator;
 import dev.agentanalytics.queue.QueueShare;
-import dev.agentanalytics.sink.TableSinks;
+import java.util.List;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -24,37 +27,44 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * caller injects the source stream and the sinks, so tests run exactly this graph on their own inputs.
  *
  * <pre>
- * records ─ route ─┬─ dead letters ───────────────────────────────────────────► dead_letters
- *                  ├─ end of input (max EventTimestamp) ─ broadcast ─┐
- *                  └─ keyBy AgentARN ───────────────────────────────► agent engine ─► agent_status, agent_activity,
- *                                                                          │          contacts, alerts, late_events
+ * records ─ route ─┬─ dead letters ─────────────────────────────────────────────────► dead_letters
+ *                  └─ end-of-input tracker ─┬─ reports (max EventTimestamp) ─ broadcast ─┐
+ *                                           └─ keyBy AgentARN ──────────────────► agent engine ─► agent_status,
+ *                                                                                      │  agent_activity, contacts,
+ *                                                                                      │  alerts, late_events
  *                                                 queue shares ─ keyBy queue ─► queue metrics ─► queue_metrics
  * </pre>
  */
 public final class AgentAnalyticsTopology {
+    /** The state of the job's own operators (sources and sinks keep theirs), for {@link KryoFreeTypes}. */
+    public static final List<StateDescriptor<?, ?>> STATE = List.of(
+            AgentEngineFunction.AGENT_STATE, AgentEngineFunction.PENDING_EVENTS, EndOfInput.REPORTS,
+            InputEndTracker.MAX_EVENT_TIME, QueueMetricsFunction.WINDOWS, QueueMetricsFunction.WRITTEN_THROUGH,
+            StateCompatibility.SAVED_SETTINGS);
+
     private AgentAnalyticsTopology() {}
 
     /** {@code batch}: the job runs in BATCH mode (a replay of files). */
     public static void build(DataStream<ParsedRecord> records, TableSinks sinks, EngineSettings settings,
                              boolean batch) {
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
-        SingleOutputStreamOperator<AgentEvent> events = records
-                .transform("parse results: valid or dead letter", TypeInformation.of(AgentEvent.class),
-                        new RecordRouterOperator())
+        SingleOutputStreamOperator<AgentEvent> routed = records
+                .process(new RecordRouter())
                 .setParallelism(records.getParallelism())
-                .uid(OperatorIds.RECORD_ROUTER);
-        sinks.write(OutputTable.DEAD_LETTERS, events.getSideOutput(RecordRouter.DEAD_LETTERS));
+                .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
+        sinks.write(OutputTable.DEAD_LETTERS, routed.getSideOutput(RecordRouter.DEAD_LETTERS));
 
-        BroadcastStream<EndOfInputReport> endOfInput = events
-                .transform("end of input", TypeInformation.of(EndOfInputReport.class), new EndOfInputOperator())
+        SingleOutputStreamOperator<AgentEvent> events = routed
+                .transform("end of input", TypeInformation.of(AgentEvent.class), new InputEndTracker())
                 .setParallelism(records.getParallelism())
-                .uid(OperatorIds.END_OF_INPUT)
-                .broadcast(AgentEngineFunction.END_OF_INPUT);
+                .uid(OperatorIds.END_OF_INPUT);
+        BroadcastStream<EndOfInputReport> endOfInput = events.getSideOutput(InputEndTracker.REPORTS)
+                .broadcast(EndOfInput.REPORTS);
 
         SingleOutputStreamOperator<QueueShare> agents = events
                 .keyBy(event -> event.agentArn, Types.STRING)
                 .connect(endOfInput)
-                .process(new AgentEngineFunction(settings), TypeInformation.of(QueueShare.class))
+                .process(new AgentEngineFunction(settings, batch), TypeInformation.of(QueueShare.class))
                 .uid(OperatorIds.AGENT_ENGINE).name("agent engine");
         sinks.write(OutputTable.AGENT_STATUS, agents.getSideOutput(AgentEngineFunction.AGENT_STATUS));
         sinks.write(OutputTable.AGENT_ACTIVITY, agents.getSideOutput(AgentEngineFunction.AGENT_ACTIVITY));
@@ -65,7 +75,7 @@ public final class AgentAnalyticsTopology {
         DataStream<QueueMetricsRow> queues = agents
                 .keyBy(share -> share.queueArn, Types.STRING)
                 .transform("queue metrics", TypeInformation.of(QueueMetricsRow.class),
-                        new QueueMetricsOperator(settings.windowMs, batch))
+                        new QueueMetricsOperator(settings, batch))
                 .uid(OperatorIds.QUEUE_METRICS);
         sinks.write(OutputTable.QUEUE_METRICS, queues);
     }

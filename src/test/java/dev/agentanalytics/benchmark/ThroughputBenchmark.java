@@ -43,7 +43,7 @@ public final class ThroughputBenchmark {
             events.clear();
             long start = System.nanoTime();
             for (SimulatedRecord record : records) {
-                ParsedRecord parsed = parser.parse(record.payload, record.eventTime);
+                ParsedRecord parsed = parser.parse(record.payload, record.eventTime, null);
                 if (parsed.isValid()) events.add(parsed.event);
             }
             report("parse", round, records.size(), bytes, System.nanoTime() - start);
@@ -56,7 +56,7 @@ public final class ThroughputBenchmark {
             long start = System.nanoTime();
             for (AgentEvent event : events) {
                 timelines.computeIfAbsent(event.agentArn,
-                        arn -> new AgentTimeline(config.engine, new AgentState(), out)).apply(event);
+                        arn -> new AgentTimeline(config.engine, arn, new AgentState(), out)).apply(event);
             }
             long end = events.get(events.size() - 1).eventTime;
             timelines.values().forEach(timeline -> timeline.finish(end));

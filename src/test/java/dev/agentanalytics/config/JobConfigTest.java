@@ -127,15 +127,36 @@ class JobConfigTest {
         assertMessage("no such file", () -> JobConfig.fromArgs("--properties", "/nope.json"));
     }
 
+    /** Both files are read where Managed Flink puts its properties (compose mounts its file there too). */
     @Test
     void theShippedPropertiesFilesAreValid() {
-        JobConfig compose = JobConfig.fromArgs("--properties", "deploy/local/application_properties.json");
+        JobConfig compose = JobConfig.fromArgs(new String[0], Path.of("deploy/local/application_properties.json"));
         assertEquals(JobConfig.SourceKind.KINESIS, compose.source);
         assertEquals("agent-alerts", compose.kinesis.alertStream);
-        JobConfig managedFlink = JobConfig.fromArgs("--properties", "deploy/msf/application_properties.example.json");
+        JobConfig managedFlink =
+                JobConfig.fromArgs(new String[0], Path.of("deploy/msf/application_properties.example.json"));
+        assertTrue(managedFlink.managedFlink);
+        assertEquals(0, managedFlink.parallelism, "the service owns parallelism (and autoscaling)");
+        assertEquals(null, managedFlink.checkpointInterval, "the service owns checkpointing");
         assertEquals("connect-agent-events", managedFlink.kinesis.stream);
         assertTrue(managedFlink.output.startsWith("s3://"));
         assertTrue(managedFlink.kinesis.accessKey.isEmpty(), "on AWS: the application's role, never static keys");
+    }
+
+    @Test
+    void onManagedFlinkParallelismAndCheckpointingAreTheServicesAndSettingThemIsRefused() throws IOException {
+        Path parallelism = propertiesFile("[{\"PropertyGroupId\": \"AgentAnalytics\", \"PropertyMap\": "
+                + "{\"source\": \"simulator\", \"parallelism\": \"4\"}}]");
+        assertMessage("Configuration key 'parallelism' cannot be set in /etc/flink/application_properties.json",
+                () -> JobConfig.fromArgs(new String[0], parallelism));
+        Path checkpoints = propertiesFile("[{\"PropertyGroupId\": \"AgentAnalytics\", \"PropertyMap\": "
+                + "{\"source\": \"simulator\", \"checkpoint-interval\": \"10s\"}}]");
+        assertMessage("Configuration key 'checkpoint-interval' cannot be set",
+                () -> JobConfig.fromArgs(new String[0], checkpoints));
+        // Elsewhere they are the job's to set.
+        JobConfig local = JobConfig.fromArgs("--properties", parallelism.toString(), "--checkpoint-interval", "10s");
+        assertEquals(4, local.parallelism);
+        assertEquals(java.time.Duration.ofSeconds(10), local.checkpointInterval);
     }
 
     @Test

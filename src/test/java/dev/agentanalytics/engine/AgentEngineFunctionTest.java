@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.endofinput.EndOfInput;
+import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.AgentStatusRow;
 import dev.agentanalytics.output.AlertRow;
@@ -50,8 +52,8 @@ class AgentEngineFunctionTest {
     private static KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> newHarness()
             throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(SETTINGS),
-                        List.of(AgentEngineFunction.END_OF_INPUT)),
+                new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(SETTINGS, false),
+                        List.of(EndOfInput.REPORTS)),
                 event -> event.agentArn, Types.STRING, 1, 1, 0);
     }
 
@@ -132,22 +134,24 @@ class AgentEngineFunctionTest {
     }
 
     @Test
-    void afterLogoutOnlyTheLoggedOutMarkRemainsAndNoTimer() throws Exception {
+    void theLoggedOutMarkLastsWhileHeartBeatsFollowTheLogoutThenLeavesNoStateAndNoTimer() throws Exception {
         send(Events.login("08:00:00").available());
         send(Events.logout("08:10:00"));
         send(Events.heartBeat("08:12:00").available()); // heart beats follow a logout: they reopen nothing
         watermarkBefore("08:15:00");
         assertEquals(List.of("08:00 Available 600000"), statusRows());
-        assertTrue(harness.numEventTimeTimers() > 0, "event ids are remembered for the de-duplication window");
 
-        watermarkBefore("09:00:00");
-        assertEquals(1, keyedStateEntries(), "only the fact that the agent logged out");
+        watermarkBefore("09:12:00");
+        assertEquals(1, keyedStateEntries(), "the mark, until the agent is silent for longer than the timeout");
+        assertEquals(1, harness.numEventTimeTimers(), "the mark's expiry");
+        harness.watermark(at("09:12:00"));
+        assertEquals(0, keyedStateEntries(), "silent for longer than session-timeout: the mark is forgotten");
         assertEquals(0, harness.numEventTimeTimers());
+
         send(Events.heartBeat("09:30:00").available());
-        watermarkBefore("10:00:00");
-        assertEquals(List.of("08:00 Available 600000"), statusRows(), "a later heart beat reopens nothing");
-        assertEquals(1, keyedStateEntries());
-        assertEquals(0, harness.numEventTimeTimers());
+        watermarkBefore("09:45:00");
+        assertEquals(List.of("08:00 Available 600000", "09:30 Available 900000"), statusRows(),
+                "a heart beat after the silence is a shift the job joins mid-way");
     }
 
     @Test
@@ -177,10 +181,10 @@ class AgentEngineFunctionTest {
                         org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
                         AgentEngineFunction.AGENT_STATE).value();
         assertNotNull(state);
-        assertTrue(state.recentEventIds.length <= 6, "ids within the 10-minute de-duplication window only");
+        assertTrue(state.recentEventIds.ids.length <= 6, "ids within the 10-minute de-duplication window only");
         assertTrue(state.tally.statuses.length == 1 && state.tally.activities.length == 1);
         assertEquals(2, keyedStateEntries(), "the agent's state and one pending heart beat");
-        assertEquals(2, harness.numEventTimeTimers(), "one for the pending heart beat, one maintenance timer");
+        assertEquals(1, harness.numEventTimeTimers(), "one timer per agent");
     }
 
     @Test

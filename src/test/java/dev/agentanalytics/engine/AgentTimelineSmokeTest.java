@@ -17,7 +17,7 @@ class AgentTimelineSmokeTest {
         CollectingOutput out = new CollectingOutput();
         EngineSettings indiaDays = JobConfig.fromMap(Map.of("window", "1d", "window-offset", "+05:30",
                 "session-timeout", "7d", "stale-after", "1d")).engine;
-        AgentTimeline timeline = new AgentTimeline(indiaDays, new AgentState(), out);
+        AgentTimeline timeline = new AgentTimeline(indiaDays, Events.AGENT, new AgentState(), out);
         timeline.apply(Events.login("18:00:00").available().build()); // 23:30 in India
         timeline.apply(Events.logout("19:00:00").build()); // 00:30 the next day in India
         timeline.advanceTo(at("23:59:59"));
@@ -34,7 +34,7 @@ class AgentTimelineSmokeTest {
     @Test
     void statusSpanningTwoWindowsIsCutAtTheBoundary() {
         CollectingOutput out = new CollectingOutput();
-        AgentTimeline timeline = new AgentTimeline(EngineSettings.defaults(), new AgentState(), out);
+        AgentTimeline timeline = new AgentTimeline(EngineSettings.defaults(), Events.AGENT, new AgentState(), out);
         timeline.apply(Events.login("08:10:00").available().build());
         timeline.apply(Events.logout("08:20:00").build());
         timeline.advanceTo(at("08:30:00"));

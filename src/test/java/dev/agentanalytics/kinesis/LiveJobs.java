@@ -64,7 +64,7 @@ final class LiveJobs {
     /** Records the agent engine will receive: the valid events (dead letters branch off before it). */
     static long validEvents(List<SimulatedRecord> records) {
         AgentEventParser parser = new AgentEventParser();
-        return records.stream().filter(record -> parser.parse(record.payload, 0L).isValid()).count();
+        return records.stream().filter(record -> parser.parse(record.payload, 0L, null).isValid()).count();
     }
 
     /** The live job on the emulator, as an operator would configure it against one (docs/kinesis.md). */

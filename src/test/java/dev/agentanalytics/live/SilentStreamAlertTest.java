@@ -91,7 +91,7 @@ class SilentStreamAlertTest {
                         + UtcTimes.iso(now) + "\",\"CurrentAgentSnapshot\":{\"AgentStatus\":{\"Name\":\"Available\","
                         + "\"Type\":\"ROUTABLE\"},\"Configuration\":{\"Username\":\"" + agent + "\"}}}";
                 synchronized (ctx.getCheckpointLock()) {
-                    ctx.collect(parser.parse(json.getBytes(StandardCharsets.UTF_8), now));
+                    ctx.collect(parser.parse(json.getBytes(StandardCharsets.UTF_8), now, null));
                 }
             }
             while (running) {

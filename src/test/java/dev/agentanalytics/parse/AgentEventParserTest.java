@@ -29,7 +29,7 @@ class AgentEventParserTest {
     private final AgentEventParser parser = new AgentEventParser();
 
     private ParsedRecord parse(String json) {
-        return parser.parse(json.getBytes(StandardCharsets.UTF_8), RECEIVED);
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8), RECEIVED, null);
     }
 
     private AgentEvent valid(String json) {
@@ -93,7 +93,7 @@ class AgentEventParserTest {
     @Test
     void bytesThatAreNotUtf8AreKeptAsBase64() {
         byte[] payload = {'{', '"', 'A', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        ParsedRecord record = parser.parse(payload, RECEIVED);
+        ParsedRecord record = parser.parse(payload, RECEIVED, null);
         assertFalse(record.isValid());
         assertEquals("not JSON: not valid UTF-8", record.deadLetter.reason);
         assertEquals(DeadLetterRow.BASE64, record.deadLetter.payloadEncoding);

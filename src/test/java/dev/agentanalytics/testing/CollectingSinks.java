@@ -2,7 +2,7 @@ package dev.agentanalytics.testing;
 
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.TableRow;
-import dev.agentanalytics.sink.TableSinks;
+import dev.agentanalytics.topology.TableSinks;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,7 @@
 package dev.agentanalytics.testing;
 
 import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.event.ContactState;
 import dev.agentanalytics.event.ServedQueue;
 import dev.agentanalytics.output.UtcTimes;
@@ -93,6 +94,12 @@ public final class Events {
 
     public Events available() {
         return status("Available", "ROUTABLE");
+    }
+
+    /** The event's place in its input: the {@code ordinal}-th record. */
+    public Events arrival(long ordinal) {
+        event.arrival = Arrival.ofOrdinal(ordinal);
+        return this;
     }
 
     public Events queue(ServedQueue queue) {

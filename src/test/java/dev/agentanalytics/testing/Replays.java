@@ -7,7 +7,6 @@ import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
 import java.io.IOException;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,9 +27,8 @@ public final class Replays {
     /** Runs the job with these configuration keys and returns every table's committed rows, sorted. */
     public static Map<OutputTable, List<String>> run(Map<String, String> keys) throws Exception {
         JobConfig config = JobConfig.fromMap(keys);
+        // Generic types are disabled by the job itself (no Kryo), as in production.
         Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
-        // Every type on the wire and in state must be a Flink POJO or basic type: Kryo would fail the job here.
-        flink.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         AgentAnalyticsJob.define(env, config);
         env.execute(AgentAnalyticsJob.jobName(config));
@@ -75,17 +73,23 @@ public final class Replays {
         return records;
     }
 
-    /** Writes records as JSON lines, one file per part, record i going to part i % parts.size(). */
-    public static void writeLines(List<SimulatedRecord> records, List<Path> parts) {
-        List<OutputStream> outs = new ArrayList<>();
+    /**
+     * Writes lines to files, split into consecutive runs of about equal size, one per part: replayed in the parts'
+     * order, the lines arrive in their order, as from one file.
+     */
+    public static void writeLines(List<byte[]> lines, List<Path> parts) {
         try {
-            for (Path part : parts) outs.add(Files.newOutputStream(part));
-            for (int i = 0; i < records.size(); i++) {
-                OutputStream out = outs.get(i % parts.size());
-                out.write(records.get(i).payload);
-                out.write('\n');
+            int from = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                int to = (int) ((long) lines.size() * (p + 1) / parts.size());
+                try (OutputStream out = Files.newOutputStream(parts.get(p))) {
+                    for (byte[] line : lines.subList(from, to)) {
+                        out.write(line);
+                        out.write('\n');
+                    }
+                }
+                from = to;
             }
-            for (OutputStream out : outs) out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithout
 import dev.agentanalytics.engine.ActivityTime;
 import dev.agentanalytics.engine.AgentState;
 import dev.agentanalytics.engine.ContactLeg;
+import dev.agentanalytics.engine.RecentEventIds;
 import dev.agentanalytics.engine.StatusTime;
 import dev.agentanalytics.engine.WindowTally;
 import dev.agentanalytics.event.AgentEvent;
@@ -32,8 +33,9 @@ class PojoSerializationTest {
         assertSerializedAsPojoWithoutKryo(WindowTally.class);
         assertSerializedAsPojoWithoutKryo(StatusTime.class);
         assertSerializedAsPojoWithoutKryo(ActivityTime.class);
+        assertSerializedAsPojoWithoutKryo(RecentEventIds.class);
         assertSerializedAsPojoWithoutKryo(QueueShare.class);
-        assertSerializedAsPojoWithoutKryo(dev.agentanalytics.engine.EndOfInputReport.class);
+        assertSerializedAsPojoWithoutKryo(dev.agentanalytics.endofinput.EndOfInputReport.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.agentanalytics.source.simulator;
 
 import dev.agentanalytics.config.JobConfig;
+import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.util.List;
@@ -81,7 +82,9 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
         long simulatedEnd = settings.start.toEpochMilli() + settings.duration.toMillis();
         while (running && simulator.hasNext()) {
             SimulatedRecord record = simulator.next();
-            ParsedRecord parsed = parser.parse(record.payload, record.eventTime);
+            // The record's number in the simulated stream is its arrival: a replay of the same records written to
+            // a file orders ties by line, in the same order.
+            ParsedRecord parsed = parser.parse(record.payload, record.eventTime, Arrival.ofOrdinal(emitted));
             if (settings.rate > 0) {
                 waitForSchedule(startNanos, emittedThisRun);
                 if (!running) break;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec section 4: concurrent contacts decide the activity, in the precedence ERROR > MISSED > REJECTED >
+ * docs/analytics.md §3.4: concurrent contacts decide the activity, in the precedence ERROR > MISSED > REJECTED >
  * ON_CONTACT > AFTER_CONTACT_WORK > INCOMING > NON_PRODUCTIVE > OFFLINE > AVAILABLE.
  */
 class ActivityScenarioTest {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec section 7 (AGENT_STALE / AGENT_RECOVERED) and the supervisor alerts of AlertType: detected at
+ * docs/analytics.md §4.5 (AGENT_STALE / AGENT_RECOVERED) and the supervisor alerts of AlertType: detected at
  * max(state start + threshold, time the state was first seen), strictly after the limit; silence_ms of a contact
  * alert is the time in the state; each is resolved by a *_RESOLVED row with the same alert_id.
  */

@@ -7,7 +7,7 @@ import dev.agentanalytics.testing.Events;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spec section 5: contact legs, their state times and outcomes. */
+/** docs/analytics.md §3.5 and §4.3: contact legs, their state times and outcomes. */
 class ContactLegScenarioTest {
 
     @Test

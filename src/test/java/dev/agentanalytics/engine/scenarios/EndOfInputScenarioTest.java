@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec section 8 (as the engine sees it, finish(T)): time stops at T, intervals count up to T, the window containing
+ * docs/analytics.md §3.6 (as the engine sees it, finish(T)): time stops at T, intervals count up to T, the window containing
  * T is emitted, legs open at T are not written, a deadline exactly at T does not fire and one before T does.
  */
 class EndOfInputScenarioTest {

@@ -8,7 +8,7 @@ import dev.agentanalytics.testing.Events;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec section 6: queue_metrics rows built from the agents' per-window shares (summed with QueueShare.add and
+ * docs/analytics.md §4.4: queue_metrics rows built from the agents' per-window shares (summed with QueueShare.add and
  * turned into rows by QueueMetricsFunction.toRow; only rows with staffed_ms > 0).
  */
 class QueueScenarioTest {

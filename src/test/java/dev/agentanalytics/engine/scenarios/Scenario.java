@@ -54,7 +54,7 @@ final class Scenario {
         this.settings = settings;
         this.agentArn = agentArn;
         this.username = username;
-        this.timeline = new AgentTimeline(settings, new AgentState(), out);
+        this.timeline = new AgentTimeline(settings, agentArn, new AgentState(), out);
     }
 
     /** Agent {@link Events#AGENT} ("alex") with the default settings overridden by {@code keyValues}. */

@@ -7,8 +7,64 @@ import dev.agentanalytics.testing.Events;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spec section 2: when a session is open; nothing accrues outside one. */
+/** docs/analytics.md §3.2: when a session is open; nothing accrues outside one; the logged-out mark. */
 class SessionScenarioTest {
+
+    @Test
+    void heartBeatsDuringTheHourAfterALogoutNeverReopen() {
+        // 08:00 LOGIN Available, heart beats 08:04, 08:08; 08:10 LOGOUT; then, as Connect does, a heart beat every
+        // 2 minutes for an hour, Available (ROUTABLE): each comes within session-timeout (60m) of the one before,
+        // so the agent stays logged out throughout. Nothing after 08:10, and no stale alert for a logged-out agent.
+        Scenario s = Scenario.of().apply(Events.login("08:00:00").available(), Events.heartBeat("08:04:00").available(),
+                Events.heartBeat("08:08:00").available(), Events.logout("08:10:00"));
+        for (int minute = 12; minute <= 70; minute += 2) {
+            s.apply(Events.heartBeat(String.format("%02d:%02d:00", 8 + minute / 60, minute % 60)).available());
+        }
+        s.finish("09:10:00");
+        assertEquals(rows("08:00-08:15 Available/ROUTABLE 600000"), s.statusRows());
+        assertEquals(rows("08:00-08:15 AVAILABLE/- 600000"), s.activityRows());
+        assertEquals(List.of(), s.alertRows());
+    }
+
+    @Test
+    void aLoginThenATimeoutThenAHeartBeatReopens() {
+        // The agent logged out once (07:00), then logged in again (08:00): the LOGIN clears the mark. Silence after
+        // 08:02 times the session out at 09:02 (a timeout is not a logout), so the heart beat at 09:30 reopens it.
+        //   Available 08:00-09:02, then 09:30-09:40 (input ends 09:40).
+        Scenario s = Scenario.quiet()
+                .apply(Events.logout("07:00:00"),
+                        Events.login("08:00:00").available(),
+                        Events.heartBeat("08:02:00").available(),
+                        Events.heartBeat("09:30:00").available(),
+                        Events.heartBeat("09:40:00").available())
+                .finish("09:40:00");
+        assertEquals(rows(
+                "08:00-08:15 Available/ROUTABLE 900000",
+                "08:15-08:30 Available/ROUTABLE 900000",
+                "08:30-08:45 Available/ROUTABLE 900000",
+                "08:45-09:00 Available/ROUTABLE 900000",
+                "09:00-09:15 Available/ROUTABLE 120000",
+                "09:30-09:45 Available/ROUTABLE 600000"), s.statusRows());
+    }
+
+    @Test
+    void aLongSilenceAfterThePostLogoutHeartBeatsReopens() {
+        // 08:00 LOGIN, 08:10 LOGOUT, heart beats every 2 minutes until 09:10 (logged out throughout), then nothing
+        // for longer than session-timeout: the mark is forgotten 60m after 09:10. The next heart beat, at 10:30,
+        // is a shift the job joins mid-way (a job started mid-shift would see the same): it reopens.
+        //   Available 08:00-08:10, then 10:30-10:40 (input ends 10:40).
+        Scenario s = Scenario.quiet().apply(Events.login("08:00:00").available(), Events.logout("08:10:00"));
+        for (int minute = 12; minute <= 70; minute += 2) {
+            s.apply(Events.heartBeat(String.format("%02d:%02d:00", 8 + minute / 60, minute % 60)).available());
+        }
+        s.apply(Events.heartBeat("10:10:00").available()); // exactly 60m after 09:10: still logged out (strict)
+        s.apply(Events.heartBeat("11:10:00.001").available(), Events.heartBeat("11:20:00").available())
+                .finish("11:20:00");
+        assertEquals(rows(
+                "08:00-08:15 Available/ROUTABLE 600000",
+                "11:00-11:15 Available/ROUTABLE 299999",
+                "11:15-11:30 Available/ROUTABLE 300000"), s.statusRows());
+    }
 
     @Test
     void heartBeatsAfterLogoutOpenNoSessionAndRaiseNoAlert() {

@@ -7,7 +7,7 @@ import dev.agentanalytics.testing.Events;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spec sections 3 and 4: time in status and activity per window, cut at window boundaries. */
+/** docs/analytics.md §3.3, §4.1 and §4.2: time in status and activity per window, cut at window boundaries. */
 class TimeInStatusScenarioTest {
 
     @Test

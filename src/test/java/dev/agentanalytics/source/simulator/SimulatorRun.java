@@ -23,7 +23,7 @@ final class SimulatorRun {
         while (simulator.hasNext()) {
             SimulatedRecord record = simulator.next();
             records.add(record);
-            parsed.add(parser.parse(record.payload, record.eventTime));
+            parsed.add(parser.parse(record.payload, record.eventTime, null));
         }
     }
 

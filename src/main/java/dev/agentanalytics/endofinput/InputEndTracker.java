@@ -1,4 +1,4 @@
-package dev.agentanalytics.engine;
+package dev.agentanalytics.endofinput;
 
 import dev.agentanalytics.event.AgentEvent;
 import java.util.List;
@@ -12,16 +12,24 @@ import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Tracks the largest {@code EventTimestamp} this subtask has seen and, when its input ends (a bounded input, or a
- * live job stopped with {@code --drain}), sends the engine one {@link EndOfInputReport}. The engine stops time at
- * the largest report once every subtask has reported (spec section 8). An unbounded input never ends, so a live
- * job never reports.
+ * Step 1 of the end of input (see the package): chained to each source subtask, it passes the agent events on
+ * unchanged and tracks the largest {@code EventTimestamp} of its input. When that input ends (a bounded input, or
+ * a live job stopped with {@code --drain}) it sends its {@link EndOfInputReport} on {@link #REPORTS}, then makes
+ * sure event time ends too: a Kinesis subtask without shards ends without a final watermark, and without one the
+ * engine would wait for it forever. An unbounded input never ends, so a live job never reports.
  */
-public class EndOfInputOperator extends AbstractStreamOperator<EndOfInputReport>
-        implements OneInputStreamOperator<AgentEvent, EndOfInputReport>, BoundedOneInput {
+public class InputEndTracker extends AbstractStreamOperator<AgentEvent>
+        implements OneInputStreamOperator<AgentEvent, AgentEvent>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
+
+    /** The reports, one per source subtask; broadcast to every engine subtask. */
+    public static final OutputTag<EndOfInputReport> REPORTS = new OutputTag<>("end-of-input-reports") {};
+
+    /** The largest event time seen, per subtask; a union list, as any subtask may end the input after a restore. */
+    public static final ListStateDescriptor<Long> MAX_EVENT_TIME = new ListStateDescriptor<>("max-event-time", Types.LONG);
 
     private transient ListState<Long> checkpointedMax;
     private transient long maxEventTime;
@@ -31,7 +39,7 @@ public class EndOfInputOperator extends AbstractStreamOperator<EndOfInputReport>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         checkpointedMax = context.getOperatorStateStore()
-                .getUnionListState(new ListStateDescriptor<>("max-event-time", Types.LONG));
+                .getUnionListState(MAX_EVENT_TIME);
         maxEventTime = Long.MIN_VALUE;
         for (Long restored : checkpointedMax.get()) {
             maxEventTime = Math.max(maxEventTime, restored); // the maximum is all any subtask needs
@@ -47,9 +55,14 @@ public class EndOfInputOperator extends AbstractStreamOperator<EndOfInputReport>
     @Override
     public void processElement(StreamRecord<AgentEvent> element) {
         maxEventTime = Math.max(maxEventTime, element.getValue().eventTime);
+        output.collect(element);
     }
 
-    /** A finished source sends its final watermark before its chained operators see {@link #endInput()}. */
+    /**
+     * A finished source sends its final watermark before its chained operators see {@link #endInput()}. The report
+     * goes out ahead of that watermark, so an engine whose watermark is final has every report of a source that
+     * was not idle.
+     */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         if (mark.getTimestamp() == Long.MAX_VALUE) report();
@@ -57,14 +70,15 @@ public class EndOfInputOperator extends AbstractStreamOperator<EndOfInputReport>
     }
 
     @Override
-    public void endInput() {
-        report();
+    public void endInput() throws Exception {
+        if (!reported) processWatermark(Watermark.MAX_WATERMARK);
     }
 
     private void report() {
         if (reported) return;
         reported = true;
-        output.collect(new StreamRecord<>(new EndOfInputReport(getRuntimeContext().getIndexOfThisSubtask(),
-                getRuntimeContext().getNumberOfParallelSubtasks(), maxEventTime)));
+        EndOfInputReport report = new EndOfInputReport(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+                getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks(), maxEventTime);
+        output.collect(REPORTS, new StreamRecord<>(report));
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentanalytics.engine;
+package dev.agentanalytics.endofinput;
 
 /**
  * A source subtask's last word when its input ends: the largest {@code EventTimestamp} it saw (Long.MIN_VALUE

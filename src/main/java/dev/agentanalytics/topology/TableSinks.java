@@ -1,4 +1,4 @@
-package dev.agentanalytics.sink;
+package dev.agentanalytics.topology;
 
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.TableRow;

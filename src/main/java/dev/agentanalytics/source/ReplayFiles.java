@@ -1,0 +1,113 @@
+package dev.agentanalytics.source;
+
+import dev.agentanalytics.parse.ParsedRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.impl.StreamFormatAdapter;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * The files of a replay and the order that decides which of two events of one agent with the same timestamp came
+ * first (docs/analytics.md §3.6): the inputs in the order given, a folder's files by name (sub-folders included;
+ * hidden files, starting with {@code .} or {@code _}, skipped as Flink's file source skips them), then each file
+ * line by line. The order is fixed here, when the job is defined, so it does not depend on which reader gets
+ * which file.
+ */
+public final class ReplayFiles {
+    private ReplayFiles() {}
+
+    /** A file source over {@code inputs} (files or folders) whose events carry their file's place and line. */
+    public static FileSource<ParsedRecord> source(List<String> inputs) {
+        List<Path> files = inOrder(inputs);
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) indexes.put(key(files.get(i)), i);
+        // Nothing to read (empty folders): hand the folders over, the source then ends at once.
+        Path[] paths = files.isEmpty() ? inputs.stream().map(Path::new).toArray(Path[]::new) : files.toArray(new Path[0]);
+        return FileSource.forBulkFileFormat(new NumberedJsonLines(indexes), paths).build();
+    }
+
+    /** Every file to replay, in replay order, as fully qualified paths. */
+    static List<Path> inOrder(List<String> inputs) {
+        List<Path> files = new ArrayList<>();
+        try {
+            for (String input : inputs) {
+                Path path = new Path(input);
+                FileSystem fs = path.getFileSystem();
+                addFiles(fs, fs.getFileStatus(path), files);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the replay's input files " + inputs, e);
+        }
+        return files;
+    }
+
+    private static void addFiles(FileSystem fs, FileStatus status, List<Path> files) throws IOException {
+        if (!status.isDir()) {
+            files.add(status.getPath().makeQualified(fs));
+            return;
+        }
+        List<FileStatus> children = new ArrayList<>();
+        for (FileStatus child : fs.listStatus(status.getPath())) {
+            String name = child.getPath().getName();
+            if (!name.startsWith(".") && !name.startsWith("_")) children.add(child);
+        }
+        children.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+        for (FileStatus child : children) addFiles(fs, child, files);
+    }
+
+    /** Paths as the job names them and as the source's splits name them differ in form, never in this key. */
+    private static String key(Path path) {
+        String authority = path.toUri().getAuthority();
+        return (authority == null ? "" : authority) + path.toUri().getPath();
+    }
+
+    /** {@link JsonLinesFormat} for each file, told its place in the replay's file order. */
+    static final class NumberedJsonLines implements BulkFormat<ParsedRecord, FileSourceSplit> {
+        private static final long serialVersionUID = 1L;
+
+        private final Map<String, Integer> fileIndexes;
+
+        NumberedJsonLines(Map<String, Integer> fileIndexes) {
+            this.fileIndexes = fileIndexes;
+        }
+
+        @Override
+        public Reader<ParsedRecord> createReader(Configuration config, FileSourceSplit split) throws IOException {
+            return formatOf(split).createReader(config, split);
+        }
+
+        @Override
+        public Reader<ParsedRecord> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
+            return formatOf(split).restoreReader(config, split);
+        }
+
+        private StreamFormatAdapter<ParsedRecord> formatOf(FileSourceSplit split) {
+            Integer index = fileIndexes.get(key(split.path()));
+            if (index == null) {
+                throw new IllegalStateException("File " + split.path() + " is not one of the replay's inputs");
+            }
+            return new StreamFormatAdapter<>(new JsonLinesFormat(index));
+        }
+
+        @Override
+        public boolean isSplittable() {
+            return false;
+        }
+
+        @Override
+        public TypeInformation<ParsedRecord> getProducedType() {
+            return TypeInformation.of(ParsedRecord.class);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.agentanalytics.testing;
+
+import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.engine.AgentEngineFunction;
+import dev.agentanalytics.engine.AgentState;
+import dev.agentanalytics.endofinput.EndOfInput;
+import dev.agentanalytics.endofinput.EndOfInputReport;
+import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.output.AgentActivityRow;
+import dev.agentanalytics.output.AgentStatusRow;
+import dev.agentanalytics.output.ContactRow;
+import dev.agentanalytics.queue.QueueShare;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The engine operator in a test harness, live (events, then watermarks) or as in BATCH mode (the end-of-input
+ * report first, then each agent's events sorted by timestamp with no watermark, then the final watermark), with
+ * its rows rendered as short strings: {@code "08:00 Available 300000"}.
+ */
+public final class EngineHarness implements AutoCloseable {
+    public final KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> harness;
+    public final boolean batch;
+
+    private EngineHarness(EngineSettings settings, boolean batch, OperatorSubtaskState restoreFrom)
+            throws Exception {
+        this.batch = batch;
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(settings, batch),
+                        List.of(EndOfInput.REPORTS)),
+                event -> event.agentArn, Types.STRING, 128, 1, 0);
+        if (restoreFrom != null) harness.initializeState(restoreFrom);
+        harness.open();
+    }
+
+    public static EngineHarness live(EngineSettings settings) throws Exception {
+        return new EngineHarness(settings, false, null);
+    }
+
+    public static EngineHarness batch(EngineSettings settings) throws Exception {
+        return new EngineHarness(settings, true, null);
+    }
+
+    public static EngineHarness restored(EngineSettings settings, OperatorSubtaskState snapshot) throws Exception {
+        return new EngineHarness(settings, false, snapshot);
+    }
+
+    public void send(Events... events) throws Exception {
+        for (Events event : events) {
+            AgentEvent built = event.build();
+            harness.processElement(built, built.eventTime);
+        }
+    }
+
+    public void watermark(long time) throws Exception {
+        harness.watermark(time);
+    }
+
+    /** The input ends; time stops at {@code time}, its largest event time. */
+    public void endOfInputAt(String time) throws Exception {
+        harness.processBroadcastElement(new EndOfInputReport(0, 1, Events.at(time)), Events.at(time));
+        harness.watermark(Long.MAX_VALUE);
+    }
+
+    /** BATCH mode: the report comes before any event. */
+    public void reportFirst(String time) throws Exception {
+        harness.processBroadcastElement(new EndOfInputReport(0, 1, Events.at(time)), Events.at(time));
+    }
+
+    public <T> List<T> side(OutputTag<T> tag) {
+        return harness.getSideOutput(tag) == null ? List.of()
+                : harness.getSideOutput(tag).stream().map(StreamRecord::getValue).collect(Collectors.toList());
+    }
+
+    public List<String> statusRows() {
+        List<String> rows = new ArrayList<>();
+        for (AgentStatusRow r : side(AgentEngineFunction.AGENT_STATUS)) {
+            rows.add(r.windowStart.substring(11, 16) + " " + r.statusName + " " + r.durationMs);
+        }
+        return sorted(rows);
+    }
+
+    public List<String> activityRows() {
+        List<String> rows = new ArrayList<>();
+        for (AgentActivityRow r : side(AgentEngineFunction.AGENT_ACTIVITY)) {
+            rows.add(r.windowStart.substring(11, 16) + " " + r.activity + "/"
+                    + (r.statusName == null ? "-" : r.statusName) + " " + r.durationMs);
+        }
+        return sorted(rows);
+    }
+
+    /** {@code "c1 HANDLED connected=08:05 ended=08:05 completed=08:08 talk=0 acw=180000"}. */
+    public List<String> contactRows() {
+        List<String> rows = new ArrayList<>();
+        for (ContactRow r : side(AgentEngineFunction.CONTACTS)) {
+            rows.add(r.contactId + " " + r.outcome + " connected=" + hhmm(r.connectedAt) + " ended="
+                    + hhmm(r.endedAt) + " completed=" + hhmm(r.completedAt) + " talk=" + r.talkMs + " acw=" + r.acwMs);
+        }
+        return sorted(rows);
+    }
+
+    public List<QueueShare> queueShares() {
+        return harness.extractOutputValues();
+    }
+
+    public int keyedStateEntries() {
+        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+        return ((HeapKeyedStateBackend<?>) (Object) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+    }
+
+    public int timers() {
+        return harness.numEventTimeTimers();
+    }
+
+    /** The stored state of {@code agent}, or null. */
+    public AgentState state(String agent) throws Exception {
+        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+        @SuppressWarnings("unchecked")
+        org.apache.flink.runtime.state.KeyedStateBackend<String> backend =
+                (org.apache.flink.runtime.state.KeyedStateBackend<String>) (Object) operator.getKeyedStateBackend();
+        backend.setCurrentKey(agent);
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                AgentEngineFunction.AGENT_STATE).value();
+    }
+
+    public OperatorSubtaskState snapshot() throws Exception {
+        return harness.snapshot(1L, 1L);
+    }
+
+    @Override
+    public void close() throws Exception {
+        harness.close();
+    }
+
+    private static String hhmm(String iso) {
+        if (iso == null) return "-";
+        String t = iso.substring(11, 23);
+        return t.endsWith(":00.000") ? t.substring(0, 5) : t;
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        rows.sort(null);
+        return rows;
+    }
+}
