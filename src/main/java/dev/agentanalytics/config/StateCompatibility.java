@@ -21,7 +21,11 @@ import org.apache.flink.api.common.typeinfo.Types;
  * kept in state, with the current values, at every step.
  */
 public final class StateCompatibility {
-    /** Entries {@code key=value}, one list per subtask, all alike; a union list, so any parallelism restores it. */
+    /**
+     * Entries {@code key=value}, written by every subtask. On a restore they are spread over the subtasks, so each
+     * saved entry is checked by one of them whatever the new parallelism, and every subtask then writes its own.
+     * (Not a union list: that would stop checkpoints while some subtasks of a bounded run have finished.)
+     */
     public static final ListStateDescriptor<String> SAVED_SETTINGS =
             new ListStateDescriptor<>("settings-of-state", Types.STRING);
 
@@ -32,7 +36,7 @@ public final class StateCompatibility {
      * first key that differs; then saves the current ones with the operator's state.
      */
     public static void check(OperatorStateStore store, String operator, EngineSettings settings) throws Exception {
-        ListState<String> saved = store.getUnionListState(SAVED_SETTINGS);
+        ListState<String> saved = store.getListState(SAVED_SETTINGS);
         Map<String, Long> current = windowSettings(settings);
         for (String entry : saved.get()) {
             int eq = entry.indexOf('=');

@@ -9,6 +9,7 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -28,8 +29,18 @@ public class InputEndTracker extends AbstractStreamOperator<AgentEvent>
     /** The reports, one per source subtask; broadcast to every engine subtask. */
     public static final OutputTag<EndOfInputReport> REPORTS = new OutputTag<>("end-of-input-reports") {};
 
-    /** The largest event time seen, per subtask; a union list, as any subtask may end the input after a restore. */
-    public static final ListStateDescriptor<Long> MAX_EVENT_TIME = new ListStateDescriptor<>("max-event-time", Types.LONG);
+    /**
+     * The largest event time seen, one entry per subtask. Spread over the subtasks on a restore, whatever the
+     * parallelism: the engine takes the largest of all reports, so each value counts wherever it lands. (A union
+     * list would stop checkpoints once some subtasks of a bounded input have finished and others not.)
+     */
+    public static final ListStateDescriptor<Long> MAX_EVENT_TIME =
+            new ListStateDescriptor<>("input-max-event-time", Types.LONG);
+
+    public InputEndTracker() {
+        // Chained to the source like the router: events never cross the network before the keyBy.
+        setChainingStrategy(ChainingStrategy.ALWAYS);
+    }
 
     private transient ListState<Long> checkpointedMax;
     private transient long maxEventTime;
@@ -38,11 +49,10 @@ public class InputEndTracker extends AbstractStreamOperator<AgentEvent>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        checkpointedMax = context.getOperatorStateStore()
-                .getUnionListState(MAX_EVENT_TIME);
+        checkpointedMax = context.getOperatorStateStore().getListState(MAX_EVENT_TIME);
         maxEventTime = Long.MIN_VALUE;
         for (Long restored : checkpointedMax.get()) {
-            maxEventTime = Math.max(maxEventTime, restored); // the maximum is all any subtask needs
+            maxEventTime = Math.max(maxEventTime, restored);
         }
     }
 

@@ -28,6 +28,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -84,6 +85,7 @@ class SnapshotFixturesTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
     void theEngineFixtureRestoresAndTheShiftGoesOn() throws Exception {
         OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(ENGINE.toString());
         try (EngineHarness engine = EngineHarness.restored(SETTINGS, fixture)) {
@@ -120,6 +122,7 @@ class SnapshotFixturesTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
     void theEngineFixtureRefusesAnotherWindowAndAcceptsTheSameWindowsWrittenOtherwise() throws Exception {
         OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(ENGINE.toString());
         ConfigException refused = assertThrows(ConfigException.class,
@@ -165,6 +168,7 @@ class SnapshotFixturesTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
     void theQueueFixtureRestoresAndItsWindowIsWrittenOnce() throws Exception {
         var harness = queueHarness(OperatorSnapshotUtil.readStateHandle(QUEUE.toString()));
         harness.processElement(billing("07:45:00", 60_000), at("07:45:00")); // written before the snapshot
