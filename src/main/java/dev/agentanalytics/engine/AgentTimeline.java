@@ -20,11 +20,11 @@ import java.util.UUID;
 /**
  * One agent's life in event time, as a plain function of its ordered events (docs/analytics.md §3 and §4.5).
  *
- * <p>Callers apply events in {@code EventTimestamp} order (ties in arrival order) with {@link #apply} and move time forward
- * with {@link #advanceTo} (live: the watermark) or stop it with {@link #finish} (end of a bounded input). Between
- * events the agent's state is constant, so intervals are counted lazily, cut at window boundaries, and deadlines
- * (stale, session timeout, supervisor alerts) fire strictly after their limit. Flink-free, so the same code gives
- * the same rows live and in replay, and tests can drive it directly.
+ * <p>Callers apply events in {@code EventTimestamp} order (ties in arrival order) with {@link #apply} and move time
+ * forward with {@link #advanceTo} (live: the watermark) or stop it with {@link #finish} (end of a bounded input).
+ * Between events the agent's state is constant, so intervals are counted lazily, cut at window boundaries, and
+ * deadlines (stale, session timeout, supervisor alerts) fire strictly after their limit. Flink-free, so the same
+ * code gives the same rows live and in replay, and tests can drive it directly.
  */
 public final class AgentTimeline {
     private static final String MONITOR = "MONITOR";
