@@ -5,9 +5,15 @@ CREATE EXTERNAL TABLE IF NOT EXISTS agent_status (
   `username`     string COMMENT 'Agent user name',
   `status_name`  string COMMENT 'AgentStatus.Name',
   `status_type`  string COMMENT 'ROUTABLE, CUSTOM or OFFLINE; null when the event carried no Type',
+  `routing_profile_name` string COMMENT 'RoutingProfile.Name in force (part of the row key)',
+  `hierarchy_level_1` string COMMENT 'AgentHierarchyGroups.Level1.Name in force, e.g. a region',
+  `hierarchy_level_2` string COMMENT 'AgentHierarchyGroups.Level2.Name in force, e.g. a site',
+  `hierarchy_level_3` string COMMENT 'AgentHierarchyGroups.Level3.Name in force, e.g. a team',
+  `hierarchy_level_4` string COMMENT 'AgentHierarchyGroups.Level4.Name in force',
+  `hierarchy_level_5` string COMMENT 'AgentHierarchyGroups.Level5.Name in force',
   `duration_ms`  bigint COMMENT 'Milliseconds in this status inside the window'
 )
-COMMENT 'Time per (window, agent, status name) in ms. Partitioned by the UTC date and hour of window_start. Times are UTC ISO-8601 strings: use from_iso8601_timestamp(col). See docs/analytics.md'
+COMMENT 'Time per (window, agent, status name, routing profile and hierarchy) in ms. Partitioned by the UTC date and hour of window_start. Times are UTC ISO-8601 strings: use from_iso8601_timestamp(col). See docs/analytics.md'
 PARTITIONED BY (`dt` string, `hour` string)
 ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
 LOCATION 's3://YOUR_BUCKET/YOUR_PREFIX/agent_status/'

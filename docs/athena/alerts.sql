@@ -8,7 +8,13 @@ CREATE EXTERNAL TABLE IF NOT EXISTS alerts (
   `last_event_at` string COMMENT 'Time of the last applied event of the agent, UTC ISO-8601 text',
   `silence_ms`    bigint COMMENT 'Stale alerts: milliseconds without any event. Contact alerts: milliseconds in the state',
   `status_name`   string COMMENT 'Agent status name',
-  `open_contacts` int    COMMENT 'Number of contacts listed in the agent snapshot, any state'
+  `open_contacts` int    COMMENT 'Number of contacts listed in the agent snapshot, any state',
+  `routing_profile_name` string COMMENT 'RoutingProfile.Name in force when the row happened (during the silence for a stale alert)',
+  `hierarchy_level_1` string COMMENT 'AgentHierarchyGroups.Level1.Name (same snapshot), e.g. a region',
+  `hierarchy_level_2` string COMMENT 'AgentHierarchyGroups.Level2.Name (same snapshot), e.g. a site',
+  `hierarchy_level_3` string COMMENT 'AgentHierarchyGroups.Level3.Name (same snapshot), e.g. a team',
+  `hierarchy_level_4` string COMMENT 'AgentHierarchyGroups.Level4.Name (same snapshot)',
+  `hierarchy_level_5` string COMMENT 'AgentHierarchyGroups.Level5.Name (same snapshot)'
 )
 COMMENT 'Alert opening and resolving rows; both rows of one alert share alert_id. Partitioned by the UTC date and hour of detected_at. Times are UTC ISO-8601 strings: use from_iso8601_timestamp(col). See docs/analytics.md'
 PARTITIONED BY (`dt` string, `hour` string)

@@ -17,7 +17,13 @@ CREATE EXTERNAL TABLE IF NOT EXISTS contacts (
   `hold_ms`            bigint COMMENT 'Milliseconds in CONNECTED_ONHOLD',
   `hold_count`         int    COMMENT 'Times the leg entered CONNECTED_ONHOLD',
   `acw_ms`             bigint COMMENT 'Milliseconds in ENDED while still listed (after-contact work)',
-  `handle_ms`          bigint COMMENT 'talk_ms + hold_ms + acw_ms'
+  `handle_ms`          bigint COMMENT 'talk_ms + hold_ms + acw_ms',
+  `routing_profile_name` string COMMENT 'RoutingProfile.Name in the latest snapshot that listed the leg',
+  `hierarchy_level_1` string COMMENT 'AgentHierarchyGroups.Level1.Name (same snapshot), e.g. a region',
+  `hierarchy_level_2` string COMMENT 'AgentHierarchyGroups.Level2.Name (same snapshot), e.g. a site',
+  `hierarchy_level_3` string COMMENT 'AgentHierarchyGroups.Level3.Name (same snapshot), e.g. a team',
+  `hierarchy_level_4` string COMMENT 'AgentHierarchyGroups.Level4.Name (same snapshot)',
+  `hierarchy_level_5` string COMMENT 'AgentHierarchyGroups.Level5.Name (same snapshot)'
 )
 COMMENT 'One row per contact leg (agent, contact id), written when the leg ends. Partitioned by the UTC date and hour of completed_at. Times are UTC ISO-8601 strings: use from_iso8601_timestamp(col). See docs/analytics.md'
 PARTITIONED BY (`dt` string, `hour` string)

@@ -1,5 +1,6 @@
 package dev.agentanalytics.engine;
 
+import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 
 /**
@@ -24,6 +25,8 @@ public class AgentState {
     public String username;
     public String statusName;
     public String statusType;
+    /** Routing profile and hierarchy, as the latest snapshot had them. */
+    public Grouping grouping = new Grouping();
     public ServedQueue[] queues = new ServedQueue[0];
     public ContactLeg[] legs = new ContactLeg[0];
 

@@ -156,6 +156,7 @@ public final class AgentTimeline {
             leg.queueName = contact.queueName;
             leg.channel = contact.channel;
             leg.initiationMethod = contact.initiationMethod;
+            leg.grouping = event.grouping;
             listed.add(leg);
         }
         for (ContactLeg leg : s.legs) {
@@ -164,6 +165,7 @@ public final class AgentTimeline {
         s.legs = listed.toArray(new ContactLeg[0]);
         s.statusName = event.statusName;
         s.statusType = event.statusType;
+        s.grouping = event.grouping;
         s.queues = event.queues;
     }
 
@@ -260,6 +262,7 @@ public final class AgentTimeline {
         row.holdCount = leg.holdCount;
         row.acwMs = leg.acwMs;
         row.handleMs = leg.talkMs + leg.holdMs + leg.acwMs;
+        row.grouped(leg.grouping);
         out.contact(row);
         if ("HANDLED".equals(outcome) && !MONITOR.equals(leg.initiationMethod) && leg.queueArn != null) {
             QueueShare share = tally(settings.windowStartOf(t)).queue(leg.queueArn);
@@ -292,8 +295,8 @@ public final class AgentTimeline {
         WindowTally tally = tally(windowStart);
         tally.username = s.username;
         Activity activity = Activity.of(s.statusType, s.legs);
-        tally.addStatus(s.statusName, s.statusType, ms);
-        tally.addActivity(activity, s.statusName, ms);
+        tally.addStatus(s.statusName, s.statusType, s.grouping, ms);
+        tally.addActivity(activity, s.statusName, s.grouping, ms);
         for (ServedQueue queue : s.queues) {
             tally.addQueueTime(queue.arn, queue.name, activity, ms, until);
         }
@@ -318,13 +321,13 @@ public final class AgentTimeline {
         for (StatusTime status : tally.statuses) {
             if (status.ms > 0) {
                 out.status(new AgentStatusRow(start, end, agentArn, tally.username, status.statusName,
-                        status.statusType, status.ms));
+                        status.statusType, status.grouping, status.ms));
             }
         }
         for (ActivityTime activity : tally.activities) {
             if (activity.ms > 0) {
                 out.activity(new AgentActivityRow(start, end, agentArn, tally.username, activity.activity.name(),
-                        activity.statusName, activity.ms));
+                        activity.statusName, activity.grouping, activity.ms));
             }
         }
         for (QueueShare share : tally.queues) {
@@ -431,6 +434,7 @@ public final class AgentTimeline {
         row.silenceMs = silenceMs;
         row.statusName = s.statusName;
         row.openContacts = s.legs.length;
+        row.grouped(s.grouping);
         return row;
     }
 

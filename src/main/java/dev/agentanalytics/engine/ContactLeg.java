@@ -1,5 +1,7 @@
 package dev.agentanalytics.engine;
 
+import dev.agentanalytics.event.Grouping;
+
 /** One contact leg (agent, contact id) being followed: its current state and the time it has accrued so far. */
 public class ContactLeg {
     public String contactId;
@@ -8,6 +10,8 @@ public class ContactLeg {
     public String queueName;
     public String channel;
     public String initiationMethod;
+    /** The agent's routing profile and hierarchy in the latest snapshot that listed the leg. */
+    public Grouping grouping = new Grouping();
     /** Current {@code State} text (its meaning: {@link LegState}) and when it started (docs/analytics.md §3.5). */
     public String state;
     public long stateStart;

@@ -1,12 +1,13 @@
 package dev.agentanalytics.engine;
 
+import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.queue.QueueShare;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What one agent accrued in the window it is in: time per status, per activity and per served queue, plus the
- * legs it completed there. Small arrays with linear lookups: an agent sees a handful of each per window.
+ * What one agent accrued in the window it is in: time per status and per activity (each with the grouping it was
+ * spent in, docs/analytics.md §4.1), per served queue, plus the legs it completed there. Small arrays with linear lookups: an agent sees a handful of each per window.
  */
 public class WindowTally {
     public long windowStart;
@@ -22,9 +23,9 @@ public class WindowTally {
         this.windowStart = windowStart;
     }
 
-    void addStatus(String statusName, String statusType, long ms) {
+    void addStatus(String statusName, String statusType, Grouping grouping, long ms) {
         for (StatusTime status : statuses) {
-            if (Objects.equals(status.statusName, statusName)) {
+            if (Objects.equals(status.statusName, statusName) && status.grouping.equals(grouping)) {
                 status.statusType = statusType;
                 status.ms += ms;
                 return;
@@ -33,14 +34,16 @@ public class WindowTally {
         StatusTime status = new StatusTime();
         status.statusName = statusName;
         status.statusType = statusType;
+        status.grouping = grouping;
         status.ms = ms;
         statuses = append(statuses, status);
     }
 
-    void addActivity(Activity activity, String statusName, long ms) {
+    void addActivity(Activity activity, String statusName, Grouping grouping, long ms) {
         String reason = activity == Activity.NON_PRODUCTIVE ? statusName : null;
         for (ActivityTime time : activities) {
-            if (time.activity == activity && Objects.equals(time.statusName, reason)) {
+            if (time.activity == activity && Objects.equals(time.statusName, reason)
+                    && time.grouping.equals(grouping)) {
                 time.ms += ms;
                 return;
             }
@@ -48,6 +51,7 @@ public class WindowTally {
         ActivityTime time = new ActivityTime();
         time.activity = activity;
         time.statusName = reason;
+        time.grouping = grouping;
         time.ms = ms;
         activities = append(activities, time);
     }

@@ -24,6 +24,8 @@ public class AgentEvent {
     public String statusName;
     /** {@code AgentStatus.Type}; null when absent (never guessed from the name). */
     public String statusType;
+    /** Routing profile and hierarchy names; never null (all fields null when the snapshot has none). */
+    public Grouping grouping = new Grouping();
     /** Inbound queues of the routing profile, without the agent's own queue. */
     public ServedQueue[] queues = new ServedQueue[0];
     public ContactState[] contacts = new ContactState[0];
@@ -62,6 +64,7 @@ public class AgentEvent {
                 && Objects.equals(username, that.username)
                 && Objects.equals(statusName, that.statusName)
                 && Objects.equals(statusType, that.statusType)
+                && Objects.equals(grouping, that.grouping)
                 && Arrays.equals(queues, that.queues)
                 && Arrays.equals(contacts, that.contacts)
                 && Arrays.equals(raw, that.raw)

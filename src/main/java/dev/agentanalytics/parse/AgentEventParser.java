@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.agentanalytics.connect.AgentConfiguration;
 import dev.agentanalytics.connect.AgentSnapshot;
 import dev.agentanalytics.connect.ConnectAgentEvent;
 import dev.agentanalytics.connect.Contact;
+import dev.agentanalytics.connect.HierarchyGroup;
+import dev.agentanalytics.connect.HierarchyGroups;
 import dev.agentanalytics.connect.Queue;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
+import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 import dev.agentanalytics.output.DeadLetterRow;
 import java.io.Serializable;
@@ -125,6 +129,7 @@ public final class AgentEventParser implements Serializable {
         }
         if (snapshot.configuration != null) {
             compact.username = snapshot.configuration.username;
+            compact.grouping = grouping(snapshot.configuration);
             if (snapshot.configuration.routingProfile != null) {
                 List<ServedQueue> served = new ArrayList<>();
                 for (Queue queue : snapshot.configuration.routingProfile.inboundQueues) {
@@ -154,6 +159,18 @@ public final class AgentEventParser implements Serializable {
         }
         compact.contacts = contacts.toArray(new ContactState[0]);
         return compact;
+    }
+
+    /** The routing profile's name and the hierarchy levels' names (docs/analytics.md §4.1). */
+    private static Grouping grouping(AgentConfiguration configuration) {
+        HierarchyGroups levels = configuration.agentHierarchyGroups;
+        return new Grouping(configuration.routingProfile == null ? null : configuration.routingProfile.name,
+                levels == null ? new String[0] : new String[] {name(levels.level1), name(levels.level2),
+                    name(levels.level3), name(levels.level4), name(levels.level5)});
+    }
+
+    private static String name(HierarchyGroup group) {
+        return group == null ? null : group.name;
     }
 
     private static boolean containsQueue(List<ServedQueue> queues, String arn) {

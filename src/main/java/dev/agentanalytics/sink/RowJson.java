@@ -8,7 +8,8 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.PropertyN
 
 /**
  * The JSON form of every output row (flink-json): the row's public fields in declaration order, snake_case
- * names, nulls written as null so every row of a table has the same fields.
+ * names with a digit as a word of its own ({@code hierarchyLevel1} is {@code hierarchy_level_1}), nulls written as
+ * null so every row of a table has the same fields.
  */
 public final class RowJson {
     private RowJson() {}
@@ -19,9 +20,20 @@ public final class RowJson {
 
     static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper();
-        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.setPropertyNamingStrategy(new SnakeCaseWithNumbers());
         mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
         mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.PUBLIC_ONLY);
         return mapper;
+    }
+
+    /** Jackson's snake_case, with an underscore before a number too. */
+    static final class SnakeCaseWithNumbers extends PropertyNamingStrategies.NamingBase {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String translate(String name) {
+            return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(name)
+                    .replaceAll("(?<=[a-z])(?=[0-9])", "_");
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
+import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.output.DeadLetterRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +144,7 @@ class AgentEventParserTest {
             assertNull(event.statusType);
             assertEquals(0, event.contacts.length);
             assertEquals(0, event.queues.length);
+            assertEquals(new Grouping(), event.grouping, "no routing profile, no hierarchy");
         }
     }
 
@@ -201,6 +203,8 @@ class AgentEventParserTest {
         assertEquals("alex.example", event.username);
         assertEquals("Available", event.statusName);
         assertEquals("ROUTABLE", event.statusType);
+        assertEquals(new Grouping("Omni Support", "EMEA", "Team Blue"), event.grouping,
+                "routing profile and hierarchy names, absent levels null");
         assertEquals(2, event.contacts.length);
         ContactState transfer = event.contacts[1];
         assertEquals("c0ffee02-7777-4888-9999-aaaabbbbcccc", transfer.contactId);

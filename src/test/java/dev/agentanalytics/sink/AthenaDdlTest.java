@@ -124,7 +124,8 @@ class AthenaDdlTest {
     }
 
     private static String snakeCase(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([a-z])([0-9])", "$1_$2")
+                .toLowerCase(Locale.ROOT);
     }
 
     // ---- the DDL side --------------------------------------------------------------------------------------------

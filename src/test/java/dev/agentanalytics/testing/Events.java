@@ -3,6 +3,7 @@ package dev.agentanalytics.testing;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.event.ContactState;
+import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 import dev.agentanalytics.output.UtcTimes;
 import java.util.ArrayList;
@@ -89,6 +90,12 @@ public final class Events {
     public Events status(String name, String type) {
         event.statusName = name;
         event.statusType = type;
+        return this;
+    }
+
+    /** The routing profile's name and the hierarchy levels' names (Level1 first). */
+    public Events grouping(String routingProfile, String... levels) {
+        event.grouping = new Grouping(routingProfile, levels);
         return this;
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hand (times on 2024-05-06, UTC):
  *
  * <pre>
- * 08:00:00 LOGIN        Available, serves Billing
+ * 08:00:00 LOGIN        Available, serves Billing; routing profile Voice, hierarchy EMEA / Dublin / Billing team
  * 08:01:00 STATE_CHANGE call c1 INCOMING (StateStartTimestamp 08:01:00)
  * 08:01:10 STATE_CHANGE c1 CONNECTED
  * 08:03:00 STATE_CHANGE c1 CONNECTED_ONHOLD (StateStartTimestamp not moved by Connect: still 08:01:10)
@@ -55,6 +55,8 @@ class ReplayExactRowsTest {
                 + "\"EventTimestamp\":\"2024-05-06T" + time + ".000Z\",\"Version\":\"2019-05-25\","
                 + "\"CurrentAgentSnapshot\":{\"AgentStatus\":{\"Name\":\"" + status + "\",\"Type\":\""
                 + ("Offline".equals(status) ? "OFFLINE" : "ROUTABLE") + "\"},\"Configuration\":{\"Username\":\"alex\","
+                + "\"AgentHierarchyGroups\":{\"Level1\":{\"ARN\":\"g1\",\"Name\":\"EMEA\"},"
+                + "\"Level2\":{\"ARN\":\"g2\",\"Name\":\"Dublin\"},\"Level3\":{\"ARN\":\"g3\",\"Name\":\"Billing team\"}},"
                 + "\"RoutingProfile\":{\"Name\":\"Voice\",\"InboundQueues\":[{\"ARN\":\"" + OWN_QUEUE + "\",\"Name\":null},"
                 + "{\"ARN\":\"" + BILLING + "\",\"Name\":\"Billing\"}]}},\"Contacts\":" + contacts + "}}";
     }
@@ -78,22 +80,24 @@ class ReplayExactRowsTest {
         Map<OutputTable, List<String>> rows = Replays.replay(work.resolve("out"), 2, List.of(input), Map.of());
 
         String agent = "\"agent_arn\":\"" + AGENT + "\",\"username\":\"alex\"";
+        String team = "\"routing_profile_name\":\"Voice\",\"hierarchy_level_1\":\"EMEA\",\"hierarchy_level_2\":\"Dublin\","
+                + "\"hierarchy_level_3\":\"Billing team\",\"hierarchy_level_4\":null,\"hierarchy_level_5\":null";
         assertEquals(List.of(
                 "{\"window_start\":\"2024-05-06T08:00:00.000Z\",\"window_end\":\"2024-05-06T08:15:00.000Z\","
-                        + agent + ",\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\",\"duration_ms\":900000}",
+                        + agent + ",\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\"," + team + ",\"duration_ms\":900000}",
                 "{\"window_start\":\"2024-05-06T08:15:00.000Z\",\"window_end\":\"2024-05-06T08:30:00.000Z\","
-                        + agent + ",\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\",\"duration_ms\":600000}"),
+                        + agent + ",\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\"," + team + ",\"duration_ms\":600000}"),
                 rows.get(OutputTable.AGENT_STATUS));
 
         // 08:00 window: available 60 s + 480 s, incoming 10 s, on contact 290 s (talk and hold), ACW 60 s.
         String w1 = "{\"window_start\":\"2024-05-06T08:00:00.000Z\",\"window_end\":\"2024-05-06T08:15:00.000Z\"," + agent;
         String w2 = "{\"window_start\":\"2024-05-06T08:15:00.000Z\",\"window_end\":\"2024-05-06T08:30:00.000Z\"," + agent;
         assertEquals(List.of(
-                w1 + ",\"activity\":\"AFTER_CONTACT_WORK\",\"status_name\":null,\"duration_ms\":60000}",
-                w1 + ",\"activity\":\"AVAILABLE\",\"status_name\":null,\"duration_ms\":540000}",
-                w1 + ",\"activity\":\"INCOMING\",\"status_name\":null,\"duration_ms\":10000}",
-                w1 + ",\"activity\":\"ON_CONTACT\",\"status_name\":null,\"duration_ms\":290000}",
-                w2 + ",\"activity\":\"AVAILABLE\",\"status_name\":null,\"duration_ms\":600000}"),
+                w1 + ",\"activity\":\"AFTER_CONTACT_WORK\",\"status_name\":null," + team + ",\"duration_ms\":60000}",
+                w1 + ",\"activity\":\"AVAILABLE\",\"status_name\":null," + team + ",\"duration_ms\":540000}",
+                w1 + ",\"activity\":\"INCOMING\",\"status_name\":null," + team + ",\"duration_ms\":10000}",
+                w1 + ",\"activity\":\"ON_CONTACT\",\"status_name\":null," + team + ",\"duration_ms\":290000}",
+                w2 + ",\"activity\":\"AVAILABLE\",\"status_name\":null," + team + ",\"duration_ms\":600000}"),
                 rows.get(OutputTable.AGENT_ACTIVITY));
 
         // Ring 10 s; talk 08:01:10-08:03 and 08:04-08:06 = 230 s; hold 08:03-08:04 (the state start Connect did
@@ -103,7 +107,7 @@ class ReplayExactRowsTest {
                 + "\"outcome\":\"HANDLED\",\"offered_at\":\"2024-05-06T08:01:00.000Z\","
                 + "\"connected_at\":\"2024-05-06T08:01:10.000Z\",\"ended_at\":\"2024-05-06T08:06:00.000Z\","
                 + "\"completed_at\":\"2024-05-06T08:07:00.000Z\",\"ring_ms\":10000,\"talk_ms\":230000,"
-                + "\"hold_ms\":60000,\"hold_count\":1,\"acw_ms\":60000,\"handle_ms\":350000}"),
+                + "\"hold_ms\":60000,\"hold_count\":1,\"acw_ms\":60000,\"handle_ms\":350000," + team + "}"),
                 rows.get(OutputTable.CONTACTS));
 
         assertEquals(List.of(
@@ -127,10 +131,10 @@ class ReplayExactRowsTest {
         assertEquals(List.of(
                 "{\"alert_id\":\"" + id + "\",\"alert_type\":\"AGENT_RECOVERED\"," + agent + ",\"contact_id\":null,"
                         + "\"detected_at\":\"2024-05-06T08:20:00.000Z\",\"last_event_at\":\"2024-05-06T08:07:00.000Z\","
-                        + "\"silence_ms\":780000,\"status_name\":\"Available\",\"open_contacts\":0}",
+                        + "\"silence_ms\":780000,\"status_name\":\"Available\",\"open_contacts\":0," + team + "}",
                 "{\"alert_id\":\"" + id + "\",\"alert_type\":\"AGENT_STALE\"," + agent + ",\"contact_id\":null,"
                         + "\"detected_at\":\"2024-05-06T08:12:00.000Z\",\"last_event_at\":\"2024-05-06T08:07:00.000Z\","
-                        + "\"silence_ms\":300000,\"status_name\":\"Available\",\"open_contacts\":0}"),
+                        + "\"silence_ms\":300000,\"status_name\":\"Available\",\"open_contacts\":0," + team + "}"),
                 alerts);
         assertEquals(List.of(), rows.get(OutputTable.LATE_EVENTS));
         assertEquals(List.of(), rows.get(OutputTable.DEAD_LETTERS));

@@ -165,7 +165,9 @@ class ReplayPipelineTest {
     private static String statusRow(String start, String end, long ms) {
         return "{\"window_start\":\"2024-05-06T" + start + ":00.000Z\",\"window_end\":\"2024-05-06T" + end
                 + ":00.000Z\",\"agent_arn\":\"arn:aws:connect:us-east-1:1:instance/i/agent/a\",\"username\":null,"
-                + "\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\",\"duration_ms\":" + ms + "}";
+                + "\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\",\"routing_profile_name\":null,"
+                + "\"hierarchy_level_1\":null,\"hierarchy_level_2\":null,\"hierarchy_level_3\":null,"
+                + "\"hierarchy_level_4\":null,\"hierarchy_level_5\":null,\"duration_ms\":" + ms + "}";
     }
 
     private static List<String> withoutReceivedAt(List<String> deadLetters) {

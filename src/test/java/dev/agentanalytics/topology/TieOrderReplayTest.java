@@ -53,20 +53,22 @@ class TieOrderReplayTest {
         String window = "{\"window_start\":\"2024-05-06T08:00:00.000Z\",\"window_end\":\"2024-05-06T08:15:00.000Z\",";
         for (int i = 0; i < AGENTS; i++) {
             String who = window + "\"agent_arn\":\"" + TieFixture.agent(i) + "\",\"username\":\"alex\",";
-            status.add(who + "\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\",\"duration_ms\":420000}");
-            status.add(who + "\"status_name\":\"Break\",\"status_type\":\"CUSTOM\",\"duration_ms\":300000}");
-            status.add(who + "\"status_name\":\"Offline\",\"status_type\":\"OFFLINE\",\"duration_ms\":120000}");
-            activity.add(who + "\"activity\":\"AFTER_CONTACT_WORK\",\"status_name\":null,\"duration_ms\":120000}");
-            activity.add(who + "\"activity\":\"AVAILABLE\",\"status_name\":null,\"duration_ms\":420000}");
-            activity.add(who + "\"activity\":\"NON_PRODUCTIVE\",\"status_name\":\"Break\",\"duration_ms\":180000}");
-            activity.add(who + "\"activity\":\"OFFLINE\",\"status_name\":null,\"duration_ms\":120000}");
+            String voice = ",\"routing_profile_name\":\"Voice\",\"hierarchy_level_1\":null,\"hierarchy_level_2\":null,"
+                    + "\"hierarchy_level_3\":null,\"hierarchy_level_4\":null,\"hierarchy_level_5\":null";
+            status.add(who + "\"status_name\":\"Available\",\"status_type\":\"ROUTABLE\"" + voice + ",\"duration_ms\":420000}");
+            status.add(who + "\"status_name\":\"Break\",\"status_type\":\"CUSTOM\"" + voice + ",\"duration_ms\":300000}");
+            status.add(who + "\"status_name\":\"Offline\",\"status_type\":\"OFFLINE\"" + voice + ",\"duration_ms\":120000}");
+            activity.add(who + "\"activity\":\"AFTER_CONTACT_WORK\",\"status_name\":null" + voice + ",\"duration_ms\":120000}");
+            activity.add(who + "\"activity\":\"AVAILABLE\",\"status_name\":null" + voice + ",\"duration_ms\":420000}");
+            activity.add(who + "\"activity\":\"NON_PRODUCTIVE\",\"status_name\":\"Break\"" + voice + ",\"duration_ms\":180000}");
+            activity.add(who + "\"activity\":\"OFFLINE\",\"status_name\":null" + voice + ",\"duration_ms\":120000}");
             contacts.add("{\"contact_id\":\"" + TieFixture.contactId(i) + "\",\"initial_contact_id\":null,\"agent_arn\":\"" + TieFixture.agent(i)
                     + "\",\"username\":\"alex\",\"queue_arn\":\"" + ConnectEvents.BILLING_ARN + "\",\"queue_name\":"
                     + "\"Billing\",\"channel\":\"VOICE\",\"initiation_method\":\"INBOUND\",\"outcome\":\"HANDLED\","
                     + "\"offered_at\":\"2024-05-06T08:07:00.000Z\",\"connected_at\":\"2024-05-06T08:07:00.000Z\","
                     + "\"ended_at\":\"2024-05-06T08:07:00.000Z\",\"completed_at\":\"2024-05-06T08:09:00.000Z\","
                     + "\"ring_ms\":0,\"talk_ms\":0,\"hold_ms\":0,\"hold_count\":0,\"acw_ms\":120000,"
-                    + "\"handle_ms\":120000}");
+                    + "\"handle_ms\":120000" + voice + "}");
         }
         status.sort(null);
         activity.sort(null);

@@ -112,8 +112,9 @@ final class Scenario {
         List<String> rows = new ArrayList<>();
         for (AgentStatusRow r : out.statuses) {
             checkAgent(r.agentArn, r.username);
-            rows.add(window(r.windowStart, r.windowEnd) + " " + r.statusName + "/" + r.statusType + " "
-                    + r.durationMs);
+            rows.add(window(r.windowStart, r.windowEnd) + " " + r.statusName + "/" + r.statusType
+                    + grouping(r.routingProfileName, r.hierarchyLevel1, r.hierarchyLevel2, r.hierarchyLevel3,
+                            r.hierarchyLevel4, r.hierarchyLevel5) + " " + r.durationMs);
         }
         return sorted(rows);
     }
@@ -123,8 +124,9 @@ final class Scenario {
         List<String> rows = new ArrayList<>();
         for (AgentActivityRow r : out.activities) {
             checkAgent(r.agentArn, r.username);
-            rows.add(window(r.windowStart, r.windowEnd) + " " + r.activity + "/" + dash(r.statusName) + " "
-                    + r.durationMs);
+            rows.add(window(r.windowStart, r.windowEnd) + " " + r.activity + "/" + dash(r.statusName)
+                    + grouping(r.routingProfileName, r.hierarchyLevel1, r.hierarchyLevel2, r.hierarchyLevel3,
+                            r.hierarchyLevel4, r.hierarchyLevel5) + " " + r.durationMs);
         }
         return sorted(rows);
     }
@@ -142,7 +144,9 @@ final class Scenario {
                     + " offered=" + time(r.offeredAt) + " connected=" + time(r.connectedAt)
                     + " ended=" + time(r.endedAt) + " completed=" + time(r.completedAt)
                     + " ring=" + r.ringMs + " talk=" + r.talkMs + " hold=" + r.holdMs + "x" + r.holdCount
-                    + " acw=" + r.acwMs + " handle=" + r.handleMs);
+                    + " acw=" + r.acwMs + " handle=" + r.handleMs
+                    + grouping(r.routingProfileName, r.hierarchyLevel1, r.hierarchyLevel2, r.hierarchyLevel3,
+                            r.hierarchyLevel4, r.hierarchyLevel5));
         }
         return sorted(rows);
     }
@@ -155,7 +159,9 @@ final class Scenario {
             assertNotNull(r.alertId, "alert_id");
             rows.add(r.alertType + " contact=" + dash(r.contactId) + " detected=" + time(r.detectedAt)
                     + " last=" + time(r.lastEventAt) + " silence=" + r.silenceMs + " status=" + r.statusName
-                    + " open=" + r.openContacts);
+                    + " open=" + r.openContacts
+                    + grouping(r.routingProfileName, r.hierarchyLevel1, r.hierarchyLevel2, r.hierarchyLevel3,
+                            r.hierarchyLevel4, r.hierarchyLevel5));
         }
         return sorted(rows);
     }
@@ -246,6 +252,20 @@ final class Scenario {
 
     static String decimal(Double value) {
         return value == null ? "null" : String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    /**
+     * The grouping columns as {@code " [Voice|EMEA|Dublin|Team A|-|-]"}; nothing when they are all null (the
+     * events of most scenarios carry no routing profile or hierarchy).
+     */
+    static String grouping(String profile, String... levels) {
+        boolean any = profile != null;
+        StringBuilder text = new StringBuilder(" [").append(dash(profile));
+        for (String level : levels) {
+            any |= level != null;
+            text.append('|').append(dash(level));
+        }
+        return any ? text.append(']').toString() : "";
     }
 
     private static String dash(String s) {
