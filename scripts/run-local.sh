@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The job, embedded, on the built-in contact-center simulator: 200 agents, one simulated hour, as fast as it goes.
-# Serves the Flink web UI on http://localhost:8081 while it runs, writes the tables under ./output and ends with
-# a summary of what was written where. Any configuration key can be given as a flag (see the README), e.g.
+# Serves the Flink web UI on http://localhost:8081 while it runs, writes the tables under ./output, ends with a
+# summary of what was written where, then writes the HTML report of those tables (output/report.html) and prints
+# its path. The default ./output is emptied first: it holds the latest run only. Any configuration key can be given as a flag (see the README), e.g.
 #
 #   scripts/run-local.sh --simulator.agents 500 --simulator.duration 4h --window 30m
 set -euo pipefail
@@ -18,4 +19,21 @@ for ((i = 0; i < ${#defaults[@]}; i += 2)); do
   key="${defaults[i]}"
   if ! printf '%s\n' "$@" | grep -q -- "^$key\(=\|$\)"; then args+=("$key" "${defaults[i+1]}"); fi
 done
-run_java dev.agentanalytics.EmbeddedRun "${args[@]}" "$@"
+output="$repo_root/output"
+all=("${args[@]}" "$@")
+for ((i = 0; i < ${#all[@]}; i++)); do
+  case "${all[i]}" in
+    --output) output="${all[i+1]}" ;;
+    --output=*) output="${all[i]#--output=}" ;;
+  esac
+done
+# The default folder is this demo's own: a second run replaces the first instead of adding its rows to them.
+if [ "$output" = "$repo_root/output" ]; then rm -rf "$output"; fi
+
+java_main dev.agentanalytics.EmbeddedRun "${args[@]}" "$@"
+
+# The report of what was written, when it was written to a folder.
+case "$output" in
+  *://*) echo "No report: the output is not a local folder ($output)." ;;
+  *) java_main dev.agentanalytics.report.ReportCli "$output" ;;
+esac

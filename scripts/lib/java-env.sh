@@ -17,10 +17,17 @@ java_module_flags() {
   sed -n 's:.*<flink.java17.flags>\(.*\)</flink.java17.flags>.*:\1:p' "$repo_root/pom.xml"
 }
 
-run_java() {
+# Runs a main class of the project and returns its exit status.
+java_main() {
   ensure_built
   local main="$1"; shift
   # shellcheck disable=SC2046
-  exec java ${JAVA_OPTS:-} $(java_module_flags) -Dlog4j.configurationFile="$repo_root/scripts/lib/log4j2-cli.properties" \
+  java ${JAVA_OPTS:-} $(java_module_flags) -Dlog4j.configurationFile="$repo_root/scripts/lib/log4j2-cli.properties" \
     -cp "$repo_root/target/classes:$(cat "$repo_root/target/classpath.txt")" "$main" "$@"
+}
+
+# Runs a main class of the project in place of the script.
+run_java() {
+  java_main "$@"
+  exit $?
 }

@@ -1,6 +1,6 @@
 package dev.agentanalytics.kinesis;
 
-import java.io.File;
+import dev.agentanalytics.testing.ProjectTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -44,7 +44,6 @@ public final class KinesisEmulatorExtension implements BeforeAllCallback, AfterA
     public static final String REGION = "us-east-1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STREAM_ACTIVE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration NPM_CI_TIMEOUT = Duration.ofMinutes(5);
 
     private Process emulator;
     private int plainPort;
@@ -54,9 +53,8 @@ public final class KinesisEmulatorExtension implements BeforeAllCallback, AfterA
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path repository = repositoryRoot();
-        Path packageDir = repository.resolve("node_modules/kinesis-local");
-        if (!Files.isRegularFile(packageDir.resolve("main.js"))) npmCi(repository);
+        Path repository = ProjectTools.repositoryRoot();
+        Path packageDir = ProjectTools.npmPackage("kinesis-local");
         Path logs = Files.createDirectories(repository.resolve("target/kinesis-emulator"));
         log = logs.resolve(context.getRequiredTestClass().getSimpleName() + ".log");
         plainPort = freePort();
@@ -165,31 +163,6 @@ public final class KinesisEmulatorExtension implements BeforeAllCallback, AfterA
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static void npmCi(Path repository) throws IOException, InterruptedException {
-        Path npmLog = Files.createDirectories(repository.resolve("target")).resolve("npm-ci.log");
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(repository.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(npmLog.toFile())
-                .start();
-        if (!npm.waitFor(NPM_CI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            npm.destroyForcibly();
-            throw new IllegalStateException("npm ci did not finish within " + NPM_CI_TIMEOUT.toMinutes()
-                    + " minutes; see " + npmLog);
-        }
-        if (npm.exitValue() != 0) {
-            throw new IllegalStateException("npm ci failed (exit " + npm.exitValue() + "); see " + npmLog);
-        }
-    }
-
-    /** The folder of package.json: Maven runs tests in the project folder, an IDE perhaps in a subfolder. */
-    private static Path repositoryRoot() {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("package-lock.json"))) return dir;
-        }
-        throw new IllegalStateException("No package-lock.json above " + new File("").getAbsolutePath());
     }
 
     private static int freePort() {

@@ -1,0 +1,72 @@
+package dev.agentanalytics.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tools tests need from outside Maven, installed through the project's own files the first time a test needs
+ * them: npm packages pinned in package-lock.json, Debian's Chromium through scripts/browser.sh. Every external
+ * command runs with a timeout that kills it.
+ */
+public final class ProjectTools {
+    private static final Duration NPM_CI_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration BROWSER_INSTALL_TIMEOUT = Duration.ofMinutes(10);
+
+    private ProjectTools() {}
+
+    /** The folder of package.json: Maven runs tests in the project folder, an IDE perhaps in a subfolder. */
+    public static Path repositoryRoot() {
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("package-lock.json"))) return dir;
+        }
+        throw new IllegalStateException("No package-lock.json above " + new File("").getAbsolutePath());
+    }
+
+    /** The folder of an npm package of package-lock.json, installed with {@code npm ci} when missing. */
+    public static synchronized Path npmPackage(String name) throws IOException, InterruptedException {
+        Path repository = repositoryRoot();
+        Path packageDir = repository.resolve("node_modules").resolve(name);
+        if (!Files.isRegularFile(packageDir.resolve("package.json"))) {
+            run(repository, NPM_CI_TIMEOUT, "npm-ci.log", "npm", "ci", "--no-audit", "--no-fund");
+        }
+        return packageDir;
+    }
+
+    /** The Chromium executable, installed from Debian's packages by scripts/browser.sh when missing. */
+    public static synchronized Path chromium() throws IOException, InterruptedException {
+        Path repository = repositoryRoot();
+        String path = run(repository, BROWSER_INSTALL_TIMEOUT, "browser-install.log", "bash", "scripts/browser.sh",
+                "install").trim();
+        String[] lines = path.split("\n");
+        return Paths.get(lines[lines.length - 1].trim());
+    }
+
+    /**
+     * Runs {@code command} in {@code dir}, its output into target/{@code logName}; returns that output. Fails when
+     * the command exits non-zero or is still running after {@code timeout} (then it is killed).
+     */
+    public static String run(Path dir, Duration timeout, String logName, String... command)
+            throws IOException, InterruptedException {
+        Path log = Files.createDirectories(repositoryRoot().resolve("target")).resolve(logName);
+        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout
+                    + "; see " + log);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+                    + "); see " + log + ":\n" + output);
+        }
+        return output;
+    }
+}
