@@ -54,4 +54,5 @@ CREATE OR REPLACE VIEW late_events AS SELECT * FROM read_json('output/late_event
 
 CREATE OR REPLACE VIEW dead_letters AS SELECT * FROM read_json('output/dead_letters/*/*/*.jsonl',
     format = 'newline_delimited', hive_partitioning = true, hive_types_autocast = false, columns = {
-    received_at: 'VARCHAR', reason: 'VARCHAR', payload: 'VARCHAR', payload_encoding: 'VARCHAR'});
+    received_at: 'VARCHAR', reason: 'VARCHAR', origin: 'VARCHAR', position: 'VARCHAR', agent_arn: 'VARCHAR',
+    event_id: 'VARCHAR', payload_bytes: 'BIGINT', payload: 'VARCHAR', payload_encoding: 'VARCHAR'});

@@ -79,14 +79,14 @@ public final class AgentAnalyticsJob {
                     + " commits its output on checkpoints, and the environment has none"
                     + " (execution.checkpointing.interval). Set one, e.g. --checkpoint-interval 60s.");
         }
-        AgentAnalyticsTopology.build(source(env, config), new JobSinks(config), config.engine, config.isBatch());
+        AgentAnalyticsTopology.build(source(env, config), new JobSinks(config), config);
         KryoFreeTypes.check(env.getTransformations(), AgentAnalyticsTopology.STATE);
     }
 
     static DataStream<ParsedRecord> source(StreamExecutionEnvironment env, JobConfig config) {
         switch (config.source) {
             case FILES:
-                return env.fromSource(ReplayFiles.source(config.input), EventTimeWatermarks.eventTimeOnly(config),
+                return env.fromSource(ReplayFiles.source(config.input, config.records), EventTimeWatermarks.eventTimeOnly(config),
                                 "agent event files")
                         .uid(OperatorIds.FILE_SOURCE);
             case KINESIS:
@@ -97,7 +97,8 @@ public final class AgentAnalyticsJob {
                         .uid(OperatorIds.EVENT_TIMESTAMPS).name("event time per shard");
             default:
                 // One simulated contact center: a single, deterministic sequence of events.
-                return env.addSource(new SimulatorSource(config.simulator, config.outOfOrderness.toMillis()),
+                return env.addSource(new SimulatorSource(config.simulator, config.records,
+                                config.outOfOrderness.toMillis()),
                                 "contact-center simulator", TypeInformation.of(ParsedRecord.class))
                         .setParallelism(1).uid(OperatorIds.SIMULATOR_SOURCE)
                         .assignTimestampsAndWatermarks(EventTimeWatermarks.eventTimeOnly(config))

@@ -26,6 +26,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EmbeddedRun {
     private static final ConfigOption<Duration> CHECKPOINTING_INTERVAL =
             ConfigOptions.key("execution.checkpointing.interval").durationType().noDefaultValue();
+    private static final ConfigOption<String> CHECKPOINT_STORAGE =
+            ConfigOptions.key("state.checkpoint-storage").stringType().noDefaultValue();
+    private static final ConfigOption<String> CHECKPOINTS_DIRECTORY =
+            ConfigOptions.key("state.checkpoints.dir").stringType().noDefaultValue();
 
     private EmbeddedRun() {}
 
@@ -39,8 +43,11 @@ public final class EmbeddedRun {
             return;
         }
         Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
-        // The embedded cluster is the environment: it checkpoints (and so commits output) every minute by default.
+        // The embedded cluster is the environment: it checkpoints (and so commits output) every minute by default,
+        // to files, since a large center's state is beyond what the job manager may hold in memory (5 MB).
         flink.set(CHECKPOINTING_INTERVAL, Duration.ofSeconds(60));
+        flink.set(CHECKPOINT_STORAGE, "filesystem");
+        flink.set(CHECKPOINTS_DIRECTORY, checkpointDirectory().toUri().toString());
         StreamExecutionEnvironment env;
         if (config.webUiPort > 0) {
             flink.set(RestOptions.PORT, config.webUiPort);
@@ -55,6 +62,19 @@ public final class EmbeddedRun {
         env.execute(AgentAnalyticsJob.jobName(config));
         System.out.printf("Finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         if (!config.output.contains("://")) printSummary(Paths.get(config.output));
+    }
+
+    /** A folder of this run's own for its checkpoints, removed when the JVM exits. */
+    private static Path checkpointDirectory() throws IOException {
+        Path directory = Files.createTempDirectory("agent-analytics-checkpoints-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder: the system cleans it up eventually
+            }
+        }));
+        return directory;
     }
 
     /** Rows and files per table, counting committed files only (in-progress ones are hidden). */

@@ -60,6 +60,17 @@ public final class ConfigKey {
     public static final ConfigKey DEDUP_WINDOW = key("dedup-window", "10m",
             "How long (event time) an `EventId` is remembered to drop duplicates.");
 
+    // Records.
+    public static final ConfigKey MAX_RECORD_SIZE = key("max-record-size", "1MiB",
+            "A record larger than this is invalid: its dead letter keeps its first KiB and its size (memory stays"
+                    + " bounded whatever a file holds). Kinesis's own limit is 1 MiB.");
+    public static final ConfigKey KEEP_PAYLOADS = key("keep-payloads", "true",
+            "Keep the record as received in `dead_letters` and `late_events` (it holds agents' names); `false` keeps"
+                    + " the reason, ids and position only.");
+    public static final ConfigKey MAX_EVENT_AHEAD = key("max-event-ahead", "1h",
+            "Live Kinesis input: a record whose `EventTimestamp` is later than its arrival by more than this is"
+                    + " invalid, so one wrong clock cannot drag event time ahead for everyone; `0` turns it off.");
+
     // Kinesis.
     public static final ConfigKey KINESIS_STREAM = key("kinesis.stream", "",
             "Input stream name (required when `source` is `kinesis`).");

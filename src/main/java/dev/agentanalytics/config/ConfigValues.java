@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** The raw key/value pairs after precedence, read as typed values; every failure names the key. */
 final class ConfigValues {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern BYTES = Pattern.compile("(\\d+)(B|KiB|MiB)?");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):(\\d{2})");
 
     private final Map<String, String> values;
@@ -56,6 +57,22 @@ final class ConfigValues {
             // reported below
         }
         throw invalid(key, "a fraction from 0 to 1");
+    }
+
+    /** A size in bytes: 1048576, 512KiB or 1MiB. */
+    int bytes(ConfigKey key, int min, int max) {
+        Matcher m = BYTES.matcher(text(key));
+        if (m.matches()) {
+            try {
+                long value = Long.parseLong(m.group(1))
+                        * ("MiB".equals(m.group(2)) ? 1 << 20 : "KiB".equals(m.group(2)) ? 1 << 10 : 1);
+                if (value >= min && value <= max) return (int) value;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw invalid(key, "a size from " + min + " bytes to " + (max >> 20) + "MiB, written like 1048576,"
+                + " 512KiB or 1MiB");
     }
 
     /** A duration written as a number and a unit: 500ms, 30s, 15m, 2h, 1d; "0" is zero. */

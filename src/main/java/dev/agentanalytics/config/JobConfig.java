@@ -52,6 +52,7 @@ public final class JobConfig implements Serializable {
     public final Duration idleness;
     public final boolean silentStreamAdvance;
     public final EngineSettings engine;
+    public final RecordSettings records;
     public final KinesisSettings kinesis;
     public final SimulatorSettings simulator;
     /**
@@ -102,6 +103,7 @@ public final class JobConfig implements Serializable {
         idleness = v.duration(ConfigKey.IDLENESS, Duration.ofSeconds(1), Duration.ofHours(1));
         silentStreamAdvance = v.bool(ConfigKey.SILENT_STREAM_ADVANCE);
         engine = new EngineSettings(v);
+        records = new RecordSettings(v, source == SourceKind.KINESIS);
         kinesis = new KinesisSettings(v, source == SourceKind.KINESIS);
         simulator = new SimulatorSettings(v);
     }
@@ -269,6 +271,28 @@ public final class JobConfig implements Serializable {
         /** Start of the window that contains {@code time}. */
         public long windowStartOf(long time) {
             return Math.floorDiv(time - windowOffsetMs, windowMs) * windowMs + windowOffsetMs;
+        }
+    }
+
+    /** How records are read: their size limit, what invalid and late ones keep, the live clock check. */
+    public static final class RecordSettings implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public final int maxRecordBytes;
+        public final boolean keepPayloads;
+        /** 0 when records are not checked against their arrival time (a replay, the simulator). */
+        public final long maxEventAheadMs;
+
+        RecordSettings(ConfigValues v, boolean live) {
+            maxRecordBytes = v.bytes(ConfigKey.MAX_RECORD_SIZE, 1024, 64 << 20);
+            keepPayloads = v.bool(ConfigKey.KEEP_PAYLOADS);
+            long ahead = v.duration(ConfigKey.MAX_EVENT_AHEAD, Duration.ZERO, Duration.ofDays(365)).toMillis();
+            maxEventAheadMs = live ? ahead : 0;
+        }
+
+        /** Defaults, for tests and tools. */
+        public static RecordSettings defaults() {
+            return fromMap(Map.of()).records;
         }
     }
 

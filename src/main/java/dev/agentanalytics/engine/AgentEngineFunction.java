@@ -72,6 +72,7 @@ public class AgentEngineFunction
 
     private transient ValueState<AgentState> agentState;
     private transient MapState<Long, List<AgentEvent>> pending;
+    private transient Counter applied;
     private transient Counter duplicates;
     private transient Counter late;
 
@@ -95,7 +96,9 @@ public class AgentEngineFunction
     public void open(OpenContext openContext) {
         agentState = getRuntimeContext().getState(AGENT_STATE);
         pending = getRuntimeContext().getMapState(PENDING_EVENTS);
-        // Managed Flink forwards only the "kinesisanalytics" metric group to CloudWatch.
+        // Managed Flink forwards only the "kinesisanalytics" metric group to CloudWatch. Every valid record is
+        // counted once, as applied, duplicate or late.
+        applied = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsApplied");
         duplicates = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsDuplicate");
         late = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsLate");
     }
@@ -128,6 +131,7 @@ public class AgentEngineFunction
                 due = event.eventTime + settings.dedupWindowMs;
             }
         } else {
+            applied.inc();
             if (event.eventId != null) state.recentEventIds.remember(event.eventId, event.eventTime);
             event.raw = null; // the payload was only needed had the event been late
             addPending(event);

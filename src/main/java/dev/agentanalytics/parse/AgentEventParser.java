@@ -1,9 +1,11 @@
 package dev.agentanalytics.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.agentanalytics.config.JobConfig.RecordSettings;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.agentanalytics.connect.AgentConfiguration;
 import dev.agentanalytics.connect.AgentSnapshot;
@@ -23,7 +25,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,21 +36,40 @@ import java.util.List;
 public final class AgentEventParser implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private final RecordSettings settings;
     private transient ObjectReader reader;
+
+    public AgentEventParser(RecordSettings settings) {
+        this.settings = settings;
+    }
 
     private ObjectReader reader() {
         if (reader == null) {
-            // Trailing tokens (a second object, garbage after the value) make the record "not JSON".
-            reader = new ObjectMapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            // Trailing tokens (a second object, garbage after the value) make the record "not JSON"; so does a
+            // field given twice (which value would count?).
+            reader = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+                    .readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         }
         return reader;
     }
 
-    /**
-     * {@code receivedAt} is the time the record was received (dead letters are partitioned by it); {@code arrival}
-     * is where it stood in its input ({@link dev.agentanalytics.event.Arrival}).
-     */
+    /** {@link #parse(byte[], long, long, byte[])} of a whole record. */
     public ParsedRecord parse(byte[] payload, long receivedAt, byte[] arrival) {
+        return parse(payload, payload.length, receivedAt, arrival);
+    }
+
+    /**
+     * Parses one record of {@code size} bytes, of which {@code payload} holds all, or (when a source had to cut an
+     * oversized record) the first bytes. {@code receivedAt} is the time the record was received (dead letters are
+     * partitioned by it, live records must not claim to be much later); {@code arrival} is where it stood in its
+     * input ({@link dev.agentanalytics.event.Arrival}).
+     */
+    public ParsedRecord parse(byte[] payload, long size, long receivedAt, byte[] arrival) {
+        if (size > settings.maxRecordBytes) {
+            return invalid(receivedAt, "record of " + size + " bytes is larger than max-record-size ("
+                    + settings.maxRecordBytes + " bytes)", Arrays.copyOf(payload, Math.min(payload.length,
+                    DeadLetterRow.KEPT_OF_OVERSIZED)), size, null);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -57,34 +78,49 @@ public final class AgentEventParser implements Serializable {
                     .decode(ByteBuffer.wrap(payload))
                     .toString();
         } catch (CharacterCodingException e) {
-            return ParsedRecord.invalid(new DeadLetterRow(receivedAt, "not JSON: not valid UTF-8",
-                    Base64.getEncoder().encodeToString(payload), DeadLetterRow.BASE64));
+            return invalid(receivedAt, "not JSON: not valid UTF-8", payload, size, null);
         }
-        if (text.isBlank()) {
-            return ParsedRecord.invalid(new DeadLetterRow(receivedAt, "not JSON: empty record", text,
-                    DeadLetterRow.UTF_8));
-        }
+        if (text.isBlank()) return invalid(receivedAt, "not JSON: empty record", payload, size, null);
+        JsonNode root = null;
         String problem;
         ConnectAgentEvent event = null;
         try {
-            JsonNode root = reader().readValue(text);
+            root = reader().readValue(text);
             problem = validate(root);
             if (problem == null) {
                 long eventTimestamp = ConnectTimestamps.parse(root.get("EventTimestamp").textValue());
-                event = ConnectEventReader.read(root, root.get("AgentARN").textValue(),
-                        root.get("EventType").textValue(), eventTimestamp);
+                problem = aheadOfArrival(eventTimestamp, receivedAt);
+                if (problem == null) {
+                    event = ConnectEventReader.read(root, root.get("AgentARN").textValue(),
+                            root.get("EventType").textValue(), eventTimestamp);
+                }
             }
         } catch (JsonProcessingException e) {
             problem = "not JSON: " + e.getOriginalMessage();
         } catch (java.io.IOException e) {
             problem = "not JSON: " + e.getMessage();
         }
-        if (problem != null) {
-            return ParsedRecord.invalid(new DeadLetterRow(receivedAt, problem, text, DeadLetterRow.UTF_8));
-        }
+        if (problem != null) return invalid(receivedAt, problem, payload, size, root);
         AgentEvent compact = toCompact(event, payload);
         compact.arrival = arrival;
         return ParsedRecord.valid(compact);
+    }
+
+    /** Live: an event claiming to be from well after its arrival would drag event time ahead for every agent. */
+    private String aheadOfArrival(long eventTimestamp, long receivedAt) {
+        long ahead = eventTimestamp - receivedAt;
+        if (settings.maxEventAheadMs <= 0 || ahead <= settings.maxEventAheadMs) return null;
+        return "EventTimestamp is " + ahead / 1000 + " s after the record's arrival (max-event-ahead "
+                + settings.maxEventAheadMs / 1000 + " s)";
+    }
+
+    private ParsedRecord invalid(long receivedAt, String reason, byte[] kept, long size, JsonNode root) {
+        DeadLetterRow row = DeadLetterRow.of(receivedAt, reason, kept, size, settings.keepPayloads);
+        if (root != null && root.isObject()) {
+            row.agentArn = ConnectEventReader.text(root, "AgentARN");
+            row.eventId = ConnectEventReader.text(root, "EventId");
+        }
+        return ParsedRecord.invalid(row);
     }
 
     /** The reason the tree is not a valid agent event, or null when it is one. */

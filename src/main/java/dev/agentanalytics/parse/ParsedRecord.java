@@ -24,6 +24,12 @@ public class ParsedRecord {
         return record;
     }
 
+    /** Says where an invalid record was (its dead letter shows it); a valid one needs no more than its arrival. */
+    public ParsedRecord at(String origin, String position) {
+        if (deadLetter != null) deadLetter.at(origin, position);
+        return this;
+    }
+
     public boolean isValid() {
         return event != null;
     }

@@ -19,17 +19,28 @@ public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
 
     public static final OutputTag<DeadLetterRow> DEAD_LETTERS = new OutputTag<>("dead_letters") {};
 
+    private final boolean keepPayloads;
+
+    private transient Counter in;
     private transient Counter valid;
     private transient Counter invalid;
 
+    /** {@code keepPayloads}: late events may keep their payload ({@code keep-payloads}). */
+    public RecordRouter(boolean keepPayloads) {
+        this.keepPayloads = keepPayloads;
+    }
+
     @Override
     public void open(OpenContext openContext) {
+        // recordsIn = recordsValid + recordsInvalid; the engine splits the valid ones into applied, duplicate, late.
+        in = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsIn");
         valid = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsValid");
         invalid = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsInvalid");
     }
 
     @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<AgentEvent> out) {
+        in.inc();
         if (!record.isValid()) {
             invalid.inc();
             ctx.output(DEAD_LETTERS, record.deadLetter);
@@ -37,7 +48,7 @@ public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
         }
         valid.inc();
         AgentEvent event = record.event;
-        if (event.eventTime > ctx.timerService().currentWatermark()) {
+        if (!keepPayloads || event.eventTime > ctx.timerService().currentWatermark()) {
             event.raw = null;
         }
         out.collect(event);

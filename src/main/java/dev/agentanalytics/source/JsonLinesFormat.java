@@ -1,11 +1,14 @@
 package dev.agentanalytics.source;
 
+import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.event.Arrival;
+import dev.agentanalytics.output.DeadLetterRow;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -14,22 +17,31 @@ import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
  * JSON lines of one input file, one agent event per line, read as bytes (a line that is not UTF-8 must reach the
- * dead letters as it was) and parsed on the spot. Blank lines are not records. A {@code .gz} file is decompressed
- * by the file source. Each event's arrival is its file's place in the replay's file order and its line number
- * ({@link Arrival#ofLine}); the file is never split, so lines are counted from its start, on a restore too.
+ * dead letters as it was) and parsed on the spot. Blank lines are not records; a byte-order mark that starts the
+ * file is not part of its first line. A {@code .gz} file is decompressed by the file source. Each event's arrival is
+ * its file's place in the replay's file order and its line number ({@link Arrival#ofLine}); the file is never split,
+ * so lines are counted from its start, on a restore too.
+ *
+ * <p>Hostile files cannot stop the job nor exhaust its memory: a line longer than {@code max-record-size} is not
+ * held in memory beyond its first bytes (it becomes a dead letter), and a file that cannot be read to its end (a
+ * gzip member cut off, a read error) ends with one dead letter saying so, after every line read before.
  */
 public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private static final long serialVersionUID = 1L;
 
     private final int fileIndex;
+    private final String fileName;
+    private final RecordSettings settings;
 
-    public JsonLinesFormat(int fileIndex) {
+    public JsonLinesFormat(int fileIndex, String fileName, RecordSettings settings) {
         this.fileIndex = fileIndex;
+        this.fileName = fileName;
+        this.settings = settings;
     }
 
     @Override
     public StreamFormat.Reader<ParsedRecord> createReader(Configuration config, FSDataInputStream stream) {
-        return new LineReader(stream, fileIndex);
+        return new LineReader(stream);
     }
 
     @Override
@@ -37,65 +49,96 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         return TypeInformation.of(ParsedRecord.class);
     }
 
-    private static final class LineReader implements StreamFormat.Reader<ParsedRecord> {
+    private final class LineReader implements StreamFormat.Reader<ParsedRecord> {
         private final InputStream in;
-        private final int fileIndex;
-        private final AgentEventParser parser = new AgentEventParser();
+        private final AgentEventParser parser = new AgentEventParser(settings);
         private final byte[] buffer = new byte[64 * 1024];
         private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
         private int position;
         private int limit;
         private long lineNumber;
+        /** Bytes of the current line, kept or not. */
+        private long lineBytes;
+        private boolean ended;
 
-        LineReader(InputStream in, int fileIndex) {
+        LineReader(InputStream in) {
             this.in = in;
-            this.fileIndex = fileIndex;
         }
 
         @Override
-        public ParsedRecord read() throws IOException {
-            byte[] bytes;
-            while ((bytes = nextLine()) != null) {
+        public ParsedRecord read() {
+            while (!ended) {
+                byte[] bytes;
+                try {
+                    bytes = nextLine();
+                } catch (IOException e) {
+                    ended = true;
+                    lineNumber++;
+                    String reason = "the rest of the file could not be read: " + e;
+                    return ParsedRecord.invalid(DeadLetterRow.of(System.currentTimeMillis(), reason, new byte[0],
+                            0, settings.keepPayloads)).at(fileName, Long.toString(lineNumber));
+                }
+                if (bytes == null) return null;
                 lineNumber++;
+                if (lineNumber == 1) bytes = withoutByteOrderMark(bytes);
                 if (!isBlank(bytes)) {
-                    return parser.parse(bytes, System.currentTimeMillis(), Arrival.ofLine(fileIndex, lineNumber));
+                    return parser.parse(bytes, lineBytes, System.currentTimeMillis(),
+                            Arrival.ofLine(fileIndex, lineNumber)).at(fileName, Long.toString(lineNumber));
                 }
             }
             return null;
         }
 
-        /** The next line without its terminator (LF or CRLF), or null at the end of the file. */
+        /**
+         * The next line without its terminator (LF or CRLF), or null at the end of the file. Of a line longer than
+         * the record size limit, only the first bytes past it are kept; {@link #lineBytes} counts them all.
+         */
         private byte[] nextLine() throws IOException {
             line.reset();
-            boolean sawAny = false;
+            lineBytes = 0;
+            int lastByte = -1;
             while (true) {
                 if (position == limit) {
                     limit = in.read(buffer);
                     position = 0;
                     if (limit <= 0) {
                         limit = 0;
-                        return sawAny ? stripCarriageReturn(line.toByteArray()) : null;
+                        ended = true;
+                        return lastByte < 0 ? null : withoutCarriageReturn(lastByte);
                     }
                 }
                 int start = position;
                 while (position < limit && buffer[position] != '\n') position++;
-                line.write(buffer, start, position - start);
-                sawAny = true;
+                int room = settings.maxRecordBytes + 2 - line.size(); // +2: a CR, and one byte to tell "too long"
+                line.write(buffer, start, Math.max(0, Math.min(room, position - start)));
+                lineBytes += position - start;
+                if (position > start) lastByte = buffer[position - 1];
                 if (position < limit) {
                     position++; // the newline
-                    return stripCarriageReturn(line.toByteArray());
+                    return withoutCarriageReturn(lastByte < 0 ? 0 : lastByte);
                 }
             }
         }
 
-        private static byte[] stripCarriageReturn(byte[] bytes) {
-            if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-                return java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        /** The line read, without the CR of a CRLF end of line. */
+        private byte[] withoutCarriageReturn(int lastByte) {
+            byte[] bytes = line.toByteArray();
+            if (lastByte != '\r') return bytes;
+            boolean whole = bytes.length == lineBytes;
+            lineBytes--;
+            return whole ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+        }
+
+        private byte[] withoutByteOrderMark(byte[] bytes) {
+            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF) {
+                lineBytes -= 3;
+                return Arrays.copyOfRange(bytes, 3, bytes.length);
             }
             return bytes;
         }
 
-        private static boolean isBlank(byte[] bytes) {
+        private boolean isBlank(byte[] bytes) {
             for (byte b : bytes) {
                 if (b != ' ' && b != '\t' && b != '\r') return false;
             }

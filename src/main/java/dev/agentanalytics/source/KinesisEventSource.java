@@ -4,6 +4,7 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.config.JobConfig.InitialPosition;
 import dev.agentanalytics.config.JobConfig.KinesisReader;
 import dev.agentanalytics.config.JobConfig.KinesisSettings;
+import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
@@ -26,7 +27,7 @@ public final class KinesisEventSource {
 
     /** The consumer; watermarks come right after it, per shard ({@link LiveWatermarks}). */
     public static FlinkKinesisConsumer<ParsedRecord> create(JobConfig config) {
-        return new FlinkKinesisConsumer<>(config.kinesis.stream, new ParsingDeserializer(),
+        return new FlinkKinesisConsumer<>(config.kinesis.stream, new ParsingDeserializer(config.records),
                 consumerProperties(config.kinesis));
     }
 
@@ -53,12 +54,17 @@ public final class KinesisEventSource {
     /** Parses each Kinesis record into a valid event or a dead letter; never throws for bad input. */
     static final class ParsingDeserializer implements KinesisDeserializationSchema<ParsedRecord> {
         private static final long serialVersionUID = 1L;
-        private final AgentEventParser parser = new AgentEventParser();
+        private final AgentEventParser parser;
+
+        ParsingDeserializer(RecordSettings settings) {
+            parser = new AgentEventParser(settings);
+        }
 
         @Override
         public ParsedRecord deserialize(byte[] recordValue, String partitionKey, String seqNum,
                                         long approxArrivalTimestamp, String stream, String shardId) {
-            ParsedRecord record = parser.parse(recordValue, approxArrivalTimestamp, Arrival.ofSequenceNumber(seqNum));
+            ParsedRecord record = parser.parse(recordValue, approxArrivalTimestamp, Arrival.ofSequenceNumber(seqNum))
+                    .at(shardId, seqNum);
             record.origin = shardId;
             return record;
         }

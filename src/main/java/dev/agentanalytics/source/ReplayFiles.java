@@ -1,5 +1,6 @@
 package dev.agentanalytics.source;
 
+import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,13 +29,13 @@ public final class ReplayFiles {
     private ReplayFiles() {}
 
     /** A file source over {@code inputs} (files or folders) whose events carry their file's place and line. */
-    public static FileSource<ParsedRecord> source(List<String> inputs) {
+    public static FileSource<ParsedRecord> source(List<String> inputs, RecordSettings settings) {
         List<Path> files = inOrder(inputs);
         Map<String, Integer> indexes = new HashMap<>();
         for (int i = 0; i < files.size(); i++) indexes.put(key(files.get(i)), i);
         // Nothing to read (empty folders): hand the folders over, the source then ends at once.
         Path[] paths = files.isEmpty() ? inputs.stream().map(Path::new).toArray(Path[]::new) : files.toArray(new Path[0]);
-        return FileSource.forBulkFileFormat(new NumberedJsonLines(indexes), paths).build();
+        return FileSource.forBulkFileFormat(new NumberedJsonLines(indexes, settings), paths).build();
     }
 
     /** Every file to replay, in replay order, as fully qualified paths. */
@@ -77,9 +78,11 @@ public final class ReplayFiles {
         private static final long serialVersionUID = 1L;
 
         private final Map<String, Integer> fileIndexes;
+        private final RecordSettings settings;
 
-        NumberedJsonLines(Map<String, Integer> fileIndexes) {
+        NumberedJsonLines(Map<String, Integer> fileIndexes, RecordSettings settings) {
             this.fileIndexes = fileIndexes;
+            this.settings = settings;
         }
 
         @Override
@@ -97,7 +100,7 @@ public final class ReplayFiles {
             if (index == null) {
                 throw new IllegalStateException("File " + split.path() + " is not one of the replay's inputs");
             }
-            return new StreamFormatAdapter<>(new JsonLinesFormat(index));
+            return new StreamFormatAdapter<>(new JsonLinesFormat(index, split.path().toString(), settings));
         }
 
         @Override

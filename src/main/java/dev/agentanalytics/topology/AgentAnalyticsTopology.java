@@ -1,5 +1,6 @@
 package dev.agentanalytics.topology;
 
+import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.config.StateCompatibility;
 import dev.agentanalytics.endofinput.EndOfInput;
@@ -44,12 +45,13 @@ public final class AgentAnalyticsTopology {
 
     private AgentAnalyticsTopology() {}
 
-    /** {@code batch}: the job runs in BATCH mode (a replay of files). */
-    public static void build(DataStream<ParsedRecord> records, TableSinks sinks, EngineSettings settings,
-                             boolean batch) {
+    /** The dataflow of {@code config}: its engine settings, its runtime mode, what records keep. */
+    public static void build(DataStream<ParsedRecord> records, TableSinks sinks, JobConfig config) {
+        EngineSettings settings = config.engine;
+        boolean batch = config.isBatch();
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
         SingleOutputStreamOperator<AgentEvent> routed = records
-                .process(new RecordRouter())
+                .process(new RecordRouter(config.records.keepPayloads))
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
         sinks.write(OutputTable.DEAD_LETTERS, routed.getSideOutput(RecordRouter.DEAD_LETTERS));

@@ -37,7 +37,7 @@ public final class ThroughputBenchmark {
         System.out.printf("input: %,d simulated events of %d agents over 4 h, %.1f MB (%.1f KB per event)%n",
                 records.size(), agents, bytes / 1e6, bytes / 1e3 / records.size());
 
-        AgentEventParser parser = new AgentEventParser();
+        AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
         List<AgentEvent> events = new ArrayList<>(records.size());
         for (int round = 0; round < 3; round++) { // the first rounds warm the JIT up
             events.clear();

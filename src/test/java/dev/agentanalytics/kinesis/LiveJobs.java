@@ -63,7 +63,7 @@ final class LiveJobs {
 
     /** Records the agent engine will receive: the valid events (dead letters branch off before it). */
     static long validEvents(List<SimulatedRecord> records) {
-        AgentEventParser parser = new AgentEventParser();
+        AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
         return records.stream().filter(record -> parser.parse(record.payload, 0L, null).isValid()).count();
     }
 

@@ -51,7 +51,7 @@ class SilentStreamAlertTest {
                         .setParallelism(1).uid("live-source")
                         .assignTimestampsAndWatermarks(EventTimeWatermarks.live(config)).setParallelism(1)
                         .uid("live-timestamps"),
-                sinks, config.engine, false);
+                sinks, config);
         JobClient job = env.executeAsync("silent stream");
         try {
             List<CollectingSinks.Arrival> alerts = sinks.rows(OutputTable.ALERTS);
@@ -83,7 +83,7 @@ class SilentStreamAlertTest {
 
         @Override
         public void run(SourceContext<ParsedRecord> ctx) throws Exception {
-            AgentEventParser parser = new AgentEventParser();
+            AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
             for (String agent : new String[] {"a-1", "a-2"}) {
                 long now = System.currentTimeMillis();
                 String json = "{\"AgentARN\":\"arn:aws:connect:us-east-1:1:instance/i/agent/" + agent + "\","

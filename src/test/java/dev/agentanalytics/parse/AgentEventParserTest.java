@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
 import dev.agentanalytics.event.Grouping;
@@ -27,7 +28,7 @@ class AgentEventParserTest {
     private static final long RECEIVED = Instant.parse("2024-05-06T12:00:00Z").toEpochMilli();
     private static final String ARN = "arn:aws:connect:us-east-1:1:instance/i/agent/a";
 
-    private final AgentEventParser parser = new AgentEventParser();
+    private final AgentEventParser parser = new AgentEventParser(RecordSettings.defaults());
 
     private ParsedRecord parse(String json) {
         return parser.parse(json.getBytes(StandardCharsets.UTF_8), RECEIVED, null);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.output.DeadLetterRow;
 import dev.agentanalytics.testing.Events;
@@ -30,7 +31,7 @@ class RecordRouterTest {
     @Test
     void anEventAheadOfTheWatermarkLeavesItsPayloadBehind() throws Exception {
         OneInputStreamOperatorTestHarness<ParsedRecord, AgentEvent> harness =
-                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter());
+                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter(true));
         harness.processWatermark(Events.at("08:00:00"));
         harness.processElement(valid("08:00:01"), Events.at("08:00:01"));
         harness.processElement(valid("08:00:00"), Events.at("08:00:00")); // at the watermark: may be late
@@ -46,8 +47,8 @@ class RecordRouterTest {
     @Test
     void anInvalidRecordGoesToTheDeadLettersWithItsReason() throws Exception {
         OneInputStreamOperatorTestHarness<ParsedRecord, AgentEvent> harness =
-                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter());
-        ParsedRecord invalid = new AgentEventParser().parse("[1]".getBytes(StandardCharsets.UTF_8), 0L, null);
+                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter(true));
+        ParsedRecord invalid = new AgentEventParser(RecordSettings.defaults()).parse("[1]".getBytes(StandardCharsets.UTF_8), 0L, null);
         harness.processElement(invalid, 0L);
         harness.processElement(valid("08:00:00"), Events.at("08:00:00"));
         assertEquals(1, harness.extractOutputValues().size());

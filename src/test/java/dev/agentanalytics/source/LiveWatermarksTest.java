@@ -121,7 +121,7 @@ class LiveWatermarksTest {
     @Test
     void aSubtaskWithoutShardsIsIdleAfterStartUpAndDeadLettersSayNothing() {
         LiveWatermarks watermarks = generator(true);
-        ParsedRecord dead = ParsedRecord.invalid(new DeadLetterRow(now, "not JSON", "x", DeadLetterRow.UTF_8));
+        ParsedRecord dead = ParsedRecord.invalid(DeadLetterRow.of(now, "not JSON", new byte[] {'x'}, 1, true));
         watermarks.onEvent(dead, Long.MIN_VALUE, output);
         watermarks.onPeriodicEmit(output);
         assertFalse(output.idle, "start-up: a shard may still come");

@@ -5,6 +5,7 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
+import org.apache.flink.api.common.JobID;
 import java.io.IOException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,24 +27,35 @@ public final class Replays {
 
     /** Runs the job with these configuration keys and returns every table's committed rows, sorted. */
     public static Map<OutputTable, List<String>> run(Map<String, String> keys) throws Exception {
+        return runJob(keys).getValue();
+    }
+
+    /** Runs the job with these configuration keys: its id (for its metrics) and every table's rows, sorted. */
+    public static Map.Entry<JobID, Map<OutputTable, List<String>>> runJob(Map<String, String> keys) throws Exception {
         JobConfig config = JobConfig.fromMap(keys);
         // Generic types are disabled by the job itself (no Kryo), as in production.
         Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         AgentAnalyticsJob.define(env, config);
-        env.execute(AgentAnalyticsJob.jobName(config));
-        return readTables(Path.of(config.output));
+        JobID job = env.execute(AgentAnalyticsJob.jobName(config)).getJobID();
+        return Map.entry(job, readTables(Path.of(config.output)));
     }
 
     /** The job over files, in BATCH mode, as scripts/replay.sh runs it. */
     public static Map<OutputTable, List<String>> replay(Path output, int parallelism, List<Path> inputs,
                                                         Map<String, String> extraKeys) throws Exception {
+        return run(replayKeys(output, parallelism, inputs, extraKeys));
+    }
+
+    /** The configuration of a replay of {@code inputs} (and {@code extraKeys}). */
+    public static Map<String, String> replayKeys(Path output, int parallelism, List<Path> inputs,
+                                                 Map<String, String> extraKeys) {
         Map<String, String> keys = new HashMap<>(extraKeys);
         keys.put("source", "files");
         keys.put("input", inputs.stream().map(Path::toString).collect(Collectors.joining(",")));
         keys.put("output", output.toString());
         keys.put("parallelism", Integer.toString(parallelism));
-        return run(keys);
+        return keys;
     }
 
     public static Map<OutputTable, List<String>> readTables(Path output) throws IOException {

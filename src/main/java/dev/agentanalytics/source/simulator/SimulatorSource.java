@@ -35,6 +35,7 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorSource.class);
 
     private final JobConfig.SimulatorSettings settings;
+    private final JobConfig.RecordSettings records;
     private final long maxDelayMillis;
 
     private volatile boolean running = true;
@@ -42,8 +43,10 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
     private transient ListState<Long> emittedState;
     private transient Counter recordsCounter;
 
-    public SimulatorSource(JobConfig.SimulatorSettings settings, long maxDelayMillis) {
+    public SimulatorSource(JobConfig.SimulatorSettings settings, JobConfig.RecordSettings records,
+                           long maxDelayMillis) {
         this.settings = settings;
+        this.records = records;
         this.maxDelayMillis = maxDelayMillis;
     }
 
@@ -75,7 +78,7 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
         for (long skipped = 0; skipped < emitted && simulator.hasNext(); skipped++) {
             simulator.next();
         }
-        AgentEventParser parser = new AgentEventParser();
+        AgentEventParser parser = new AgentEventParser(records);
         long startNanos = System.nanoTime();
         long emittedThisRun = 0;
         long nextProgress = startNanos + PROGRESS_EVERY_NANOS;
@@ -84,7 +87,8 @@ public class SimulatorSource extends RichSourceFunction<ParsedRecord> implements
             SimulatedRecord record = simulator.next();
             // The record's number in the simulated stream is its arrival: a replay of the same records written to
             // a file orders ties by line, in the same order.
-            ParsedRecord parsed = parser.parse(record.payload, record.eventTime, Arrival.ofOrdinal(emitted));
+            ParsedRecord parsed = parser.parse(record.payload, record.eventTime, Arrival.ofOrdinal(emitted))
+                    .at("simulator", Long.toString(emitted));
             if (settings.rate > 0) {
                 waitForSchedule(startNanos, emittedThisRun);
                 if (!running) break;

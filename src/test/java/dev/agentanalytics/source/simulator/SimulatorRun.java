@@ -19,7 +19,7 @@ final class SimulatorRun {
         this.settings = settings;
         this.maxDelayMillis = maxDelayMillis;
         ContactCenterSimulator simulator = new ContactCenterSimulator(settings, maxDelayMillis);
-        AgentEventParser parser = new AgentEventParser();
+        AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
         while (simulator.hasNext()) {
             SimulatedRecord record = simulator.next();
             records.add(record);

@@ -23,7 +23,7 @@ class SimulatorSourceTest {
     void emitsTheSimulatedRecordsParsed() throws Exception {
         SimulatorRun expected = SimulatorRun.of(5000, "agents", "10", "duration", "20m", "seed", "9",
                 "duplicates", "0.05", "malformed", "0.05", "out-of-order", "0.1");
-        SimulatorSource source = new SimulatorSource(SETTINGS, 5000);
+        SimulatorSource source = new SimulatorSource(SETTINGS, JobConfig.RecordSettings.defaults(), 5000);
         AbstractStreamOperatorTestHarness<ParsedRecord> harness = harness(source);
         harness.initializeEmptyState();
         harness.open();
@@ -37,7 +37,7 @@ class SimulatorSourceTest {
     void aRestoredSourceSkipsWhatItHadEmitted() throws Exception {
         SimulatorRun expected = SimulatorRun.of(5000, "agents", "10", "duration", "20m", "seed", "9",
                 "duplicates", "0.05", "malformed", "0.05", "out-of-order", "0.1");
-        SimulatorSource first = new SimulatorSource(SETTINGS, 5000);
+        SimulatorSource first = new SimulatorSource(SETTINGS, JobConfig.RecordSettings.defaults(), 5000);
         AbstractStreamOperatorTestHarness<ParsedRecord> firstHarness = harness(first);
         firstHarness.initializeEmptyState();
         firstHarness.open();
@@ -46,7 +46,7 @@ class SimulatorSourceTest {
         OperatorSubtaskState snapshot = firstHarness.snapshot(1, 1);
         firstHarness.close();
 
-        SimulatorSource restored = new SimulatorSource(SETTINGS, 5000);
+        SimulatorSource restored = new SimulatorSource(SETTINGS, JobConfig.RecordSettings.defaults(), 5000);
         AbstractStreamOperatorTestHarness<ParsedRecord> restoredHarness = harness(restored);
         restoredHarness.initializeState(snapshot);
         restoredHarness.open();
