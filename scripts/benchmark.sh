@@ -26,3 +26,8 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 awk -v n="$count" -v s="$start" -v e="$end" \
   'BEGIN { printf "replay: %d events in %.1f s wall clock, JVM start included: %.0f events/s\n", n, e - s, n / (e - s) }'
+
+echo "== live: a silent stream still reports a stale agent (delay after its wall-clock deadline)"
+# shellcheck disable=SC2046
+java $(java_module_flags) -cp "$repo_root/target/test-classes:$repo_root/target/classes:$(cat "$repo_root/target/test-classpath.txt")" \
+  dev.agentanalytics.benchmark.SilentStreamLatency 2>/dev/null | grep '^silent stream'

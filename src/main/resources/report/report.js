@@ -68,6 +68,23 @@ function tooltip(node, text) {
   return node;
 }
 
+// The timeline's tooltips are written when the pointer first reaches a shape: a page of lanes has tens of thousands
+// of shapes, and formatting every time up front would make paging slow.
+let laneTips = [];
+
+function lazyTooltip(node, text) {
+  node.dataset.tip = laneTips.length;
+  laneTips.push(text);
+  return node;
+}
+
+document.addEventListener('mouseover', event => {
+  const node = event.target;
+  if (node.dataset && node.dataset.tip !== undefined && !node.querySelector('title')) {
+    tooltip(node, laneTips[Number(node.dataset.tip)]());
+  }
+});
+
 function table(id, headers, rows) {
   const head = el('tr', {}, ...headers.map(h => el('th', {}, h)));
   const body = rows.map(cells => el('tr', {}, ...cells.map(c => (c instanceof Node ? c : el('td', {}, String(c))))));
@@ -135,6 +152,19 @@ let lanePage = 0;
 let laneSize = 50;
 let activityRows;
 let legRows;
+/** Each agent's rows, grouped once: drawing a page touches only its own agents. */
+let activityByAgent;
+let legsByAgent;
+
+function byAgent(rowsOfTable) {
+  const groups = new Map();
+  for (const r of rowsOfTable) {
+    let group = groups.get(r.agent);
+    if (!group) groups.set(r.agent, group = []);
+    group.push(r);
+  }
+  return groups;
+}
 
 function timeAxis(x, width, top) {
   const group = svg('g', { class: 'axis' });
@@ -153,19 +183,15 @@ function timeAxis(x, width, top) {
 }
 
 function renderTimeline() {
-  const matches = new Map();
-  for (const r of activityRows) {
-    if (!passes(r)) continue;
-    if (!matches.has(r.agent)) matches.set(r.agent, []);
-    matches.get(r.agent).push(r);
-  }
   const query = filter.search;
-  const agents = [...matches.keys()]
+  const agents = [...activityByAgent.keys()]
+    .filter(a => activityByAgent.get(a).some(passes))
     .filter(a => !query || agentName(a).toLowerCase().includes(query) || data.agents[a].toLowerCase().includes(query))
     .sort((a, b) => agentName(a).localeCompare(agentName(b)));
   const pages = Math.max(1, Math.ceil(agents.length / laneSize));
   lanePage = Math.min(lanePage, pages - 1);
   const shown = agents.slice(lanePage * laneSize, (lanePage + 1) * laneSize);
+  laneTips = [];
 
   const labelWidth = 170;
   const width = 1000;
@@ -174,11 +200,6 @@ function renderTimeline() {
   const x = t => labelWidth + (t - data.from) / (data.to - data.from) * width;
   const chart = svg('svg', { id: 'timeline-chart', width: labelWidth + width + 10,
     height: top + shown.length * laneHeight + 30 });
-  const legsByAgent = new Map();
-  for (const leg of legRows) {
-    if (!legsByAgent.has(leg.agent)) legsByAgent.set(leg.agent, []);
-    legsByAgent.get(leg.agent).push(leg);
-  }
   shown.forEach((agent, i) => {
     const y = top + i * laneHeight;
     const lane = svg('g', { class: 'lane', 'data-agent': data.agents[agent] });
@@ -187,7 +208,7 @@ function renderTimeline() {
     // Within a window, each activity's share of the window, in precedence order: a window's split, not its order.
     // Statuses that run on from one window into the next are drawn, and labelled, as one piece.
     const byWindow = new Map();
-    for (const r of matches.get(agent)) {
+    for (const r of activityByAgent.get(agent).filter(passes)) {
       if (!byWindow.has(r.window)) byWindow.set(r.window, []);
       byWindow.get(r.window).push(r);
     }
@@ -215,8 +236,8 @@ function renderTimeline() {
       const color = reason !== null ? REASON_COLORS[g.reason % REASON_COLORS.length] : ACTIVITY_COLORS[name];
       const x0 = x(g.start);
       const w = Math.max(0.5, x(g.end) - x0);
-      lane.append(tooltip(svg('rect', { x: x0, y, width: w, height: 16, fill: color, class: 'segment',
-        'data-activity': name }), `${agentName(agent)} · ${when(g.start)} · ${reason || name} · `
+      lane.append(lazyTooltip(svg('rect', { x: x0, y, width: w, height: 16, fill: color, class: 'segment',
+        'data-activity': name }), () => `${agentName(agent)} · ${when(g.start)} · ${reason || name} · `
         + `${Math.round((g.end - g.start) / 60000)} min`));
       if (reason !== null && w > 8 * reason.length) {
         lane.append(svg('text', { x: x0 + 2, y: y + 12, class: 'segment-label' }, reason));
@@ -226,7 +247,7 @@ function renderTimeline() {
       const x0 = x(data.from + Math.max(0, leg.offered));
       const rect = svg('rect', { x: x0, y: y + 18, width: Math.max(1, x(data.from + leg.completed) - x0),
         height: 5, fill: OUTCOME_COLORS[data.outcomes[leg.outcome]] || '#444', class: 'leg' });
-      lane.append(tooltip(rect, `${data.channels[leg.channel] || ''} contact · ${data.outcomes[leg.outcome]} · `
+      lane.append(lazyTooltip(rect, () => `${data.channels[leg.channel] || ''} contact · ${data.outcomes[leg.outcome]} · `
         + `queue ${data.queueNames[leg.queue] || '-'} · ${when(data.from + leg.offered)} to `
         + `${when(data.from + leg.completed)} · talk ${seconds(leg.talkMs)} s, hold ${seconds(leg.holdMs)} s, `
         + `ACW ${seconds(leg.acwMs)} s`));
@@ -477,6 +498,8 @@ async function main() {
   setZone(data.zone);
   activityRows = rows(data.activity);
   legRows = rows(data.legs);
+  activityByAgent = byAgent(activityRows);
+  legsByAgent = byAgent(legRows);
   renderHeader(activityRows);
   renderFilters();
   renderQueues();

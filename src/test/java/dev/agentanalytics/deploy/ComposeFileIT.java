@@ -2,9 +2,11 @@ package dev.agentanalytics.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.agentanalytics.testing.ProjectTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +17,9 @@ import org.junit.jupiter.api.Test;
 class ComposeFileIT {
     @Test
     void theComposeFileValidates() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "scripts/validate-compose.sh")
-                .directory(Path.of(".").toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(10, TimeUnit.MINUTES);
-        System.out.println(output);
-        assertEquals(0, process.exitValue(), output);
+        ProjectTools.Execution validation = ProjectTools.execute(ProjectTools.repositoryRoot(), Duration.ofMinutes(10),
+                "validate-compose.log", "bash", "scripts/validate-compose.sh");
+        System.out.println(validation.output);
+        assertEquals(0, validation.exitCode, validation.output);
     }
 }

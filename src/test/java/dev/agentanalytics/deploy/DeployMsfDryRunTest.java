@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -177,14 +178,19 @@ class DeployMsfDryRunTest {
         return words;
     }
 
+    /** Runs the script with stdout and stderr apart, in files (a pipe could block it), killed after a minute. */
     private static Result run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(REPO_ROOT.toFile()).start();
-        process.getOutputStream().close();
-        // The output is a few kilobytes: reading stdout fully before stderr cannot fill a pipe and block.
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "deploy-msf.sh did not finish");
-        return new Result(process.exitValue(), stdout, stderr);
+        Path out = Files.createTempFile("deploy-msf", ".out");
+        Path err = Files.createTempFile("deploy-msf", ".err");
+        Process process = new ProcessBuilder(command).directory(REPO_ROOT.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("deploy-msf.sh did not finish within a minute");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static final class Result {

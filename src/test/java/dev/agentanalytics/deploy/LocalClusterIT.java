@@ -3,11 +3,13 @@ package dev.agentanalytics.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentanalytics.testing.ProjectTools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,26 +87,19 @@ class LocalClusterIT {
     }
 
     private static String run(int timeoutSeconds, String... command) throws Exception {
-        Process process = start(command);
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(timeoutSeconds, TimeUnit.SECONDS), String.join(" ", command) + " timed out");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + out);
-        return out;
+        return ProjectTools.run(REPO, ENV, Duration.ofSeconds(timeoutSeconds), "local-cluster-it.log",
+                bash(command));
     }
 
     private static int exitCode(String... command) throws Exception {
-        Process process = start(command);
-        process.getInputStream().readAllBytes();
-        process.waitFor(120, TimeUnit.SECONDS);
-        return process.exitValue();
+        return ProjectTools.execute(REPO, ENV, Duration.ofSeconds(120), "local-cluster-it.log", bash(command))
+                .exitCode;
     }
 
-    private static Process start(String... command) throws IOException {
+    private static String[] bash(String... command) {
         List<String> line = new ArrayList<>(List.of("bash"));
         line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).directory(REPO.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(ENV);
-        return builder.start();
+        return line.toArray(new String[0]);
     }
 
     private static int freePort() throws IOException {

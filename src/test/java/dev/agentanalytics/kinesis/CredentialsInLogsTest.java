@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
@@ -92,7 +93,7 @@ class CredentialsInLogsTest {
             LogManager.getLogger(CredentialsInLogsTest.class).info("Running: {}", config); // as EmbeddedRun prints
             JobClient job = LiveJobs.start(config, null);
             LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), Duration.ofMinutes(2));
-            job.cancel().get();
+            job.cancel().get(2, TimeUnit.MINUTES);
         } finally {
             root.removeAppender("capture");
             root.setLevel(level);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -63,8 +64,8 @@ class KinesisEndToEndTest {
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
         // The drain sends the final watermark: open windows and deadlines resolve as at the end of a replay.
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                .get();
-        job.getJobExecutionResult().get();
+                .get(2, TimeUnit.MINUTES);
+        job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
 
         Map<OutputTable, List<String>> live = LiveJobs.tableRows(output);
         Map<OutputTable, List<String>> replay = LiveJobs.replay(records, folder);
@@ -119,8 +120,8 @@ class KinesisEndToEndTest {
             }
         });
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                .get();
-        job.getJobExecutionResult().get();
+                .get(2, TimeUnit.MINUTES);
+        job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
 
         LiveJobs.assertSameRows("The live job's rows", LiveJobs.replay(records, folder), LiveJobs.tableRows(output));
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -73,15 +74,15 @@ class KinesisRestartTest {
         KINESIS.awaitCondition(CONSUME_TIMEOUT, "the first run to commit rows",
                 () -> committedRows(output) > 0);
         // No drain: open windows, sessions and deadlines stay in the savepoint.
-        String savepoint = first.stopWithSavepoint(false, savepoints, SavepointFormatType.CANONICAL).get();
-        first.getJobExecutionResult().get();
+        String savepoint = first.stopWithSavepoint(false, savepoints, SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+        first.getJobExecutionResult().get(2, TimeUnit.MINUTES);
         long rowsBeforeRestart = rowCount(LiveJobs.tableRows(output));
 
         new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(secondHalf).iterator());
         JobClient second = LiveJobs.start(config, savepoint);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, second, LiveJobs.validEvents(secondHalf), CONSUME_TIMEOUT);
-        second.stopWithSavepoint(true, savepoints, SavepointFormatType.CANONICAL).get();
-        second.getJobExecutionResult().get();
+        second.stopWithSavepoint(true, savepoints, SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+        second.getJobExecutionResult().get(2, TimeUnit.MINUTES);
 
         Map<OutputTable, List<String>> live = LiveJobs.tableRows(output);
         Map<OutputTable, List<String>> replay = LiveJobs.replay(records, folder);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,25 +49,60 @@ public final class ProjectTools {
         return Paths.get(lines[lines.length - 1].trim());
     }
 
+    /** How a command ended: its exit code and everything it printed. */
+    public static final class Execution {
+        public final int exitCode;
+        public final String output;
+
+        Execution(int exitCode, String output) {
+            this.exitCode = exitCode;
+            this.output = output;
+        }
+    }
+
     /**
-     * Runs {@code command} in {@code dir}, its output into target/{@code logName}; returns that output. Fails when
-     * the command exits non-zero or is still running after {@code timeout} (then it is killed).
+     * Runs {@code command} in {@code dir}, its output into target/{@code logName} (never into a pipe that could
+     * block it); fails, after killing it and its children, when it is still running after {@code timeout}.
      */
-    public static String run(Path dir, Duration timeout, String logName, String... command)
+    public static Execution execute(Path dir, Duration timeout, String logName, String... command)
             throws IOException, InterruptedException {
+        return execute(dir, Map.of(), timeout, logName, command);
+    }
+
+    /** {@link #execute(Path, Duration, String, String...)} with more environment variables. */
+    public static Execution execute(Path dir, Map<String, String> environment, Duration timeout, String logName,
+                                    String... command) throws IOException, InterruptedException {
         Path log = Files.createDirectories(repositoryRoot().resolve("target")).resolve(logName);
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout
                     + "; see " + log);
         }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                    + "); see " + log + ":\n" + output);
+        byte[] all = Files.readAllBytes(log);
+        return new Execution(process.exitValue(),
+                new String(all, (int) logStart, all.length - (int) logStart, StandardCharsets.UTF_8));
+    }
+
+    /** {@link #execute} of a command that must succeed; returns what it printed. */
+    public static String run(Path dir, Duration timeout, String logName, String... command)
+            throws IOException, InterruptedException {
+        return run(dir, Map.of(), timeout, logName, command);
+    }
+
+    /** {@link #run(Path, Duration, String, String...)} with more environment variables. */
+    public static String run(Path dir, Map<String, String> environment, Duration timeout, String logName,
+                             String... command) throws IOException, InterruptedException {
+        Execution execution = execute(dir, environment, timeout, logName, command);
+        if (execution.exitCode != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + execution.exitCode
+                    + "); see target/" + logName + ":\n" + execution.output);
         }
-        return output;
+        return execution.output;
     }
 }
