@@ -11,6 +11,7 @@ import dev.agentanalytics.source.simulator.SimulatorSource;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
 import dev.agentanalytics.topology.KryoFreeTypes;
 import dev.agentanalytics.topology.OperatorIds;
+import dev.agentanalytics.topology.TableSinks;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -67,6 +68,11 @@ public final class AgentAnalyticsJob {
      * changes) unless the configuration names them: the job never overrides what the platform owns.
      */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
+        define(env, config, new JobSinks(config));
+    }
+
+    /** {@link #define(StreamExecutionEnvironment, JobConfig)} with other sinks (tests that inject faults). */
+    public static void define(StreamExecutionEnvironment env, JobConfig config, TableSinks sinks) {
         if (config.parallelism > 0) env.setParallelism(config.parallelism);
         env.setMaxParallelism(config.maxParallelism);
         if (!config.isBatch() && config.checkpointInterval != null) {
@@ -79,7 +85,7 @@ public final class AgentAnalyticsJob {
                     + " commits its output on checkpoints, and the environment has none"
                     + " (execution.checkpointing.interval). Set one, e.g. --checkpoint-interval 60s.");
         }
-        AgentAnalyticsTopology.build(source(env, config), new JobSinks(config), config);
+        AgentAnalyticsTopology.build(source(env, config), sinks, config);
         KryoFreeTypes.check(env.getTransformations(), AgentAnalyticsTopology.STATE);
     }
 

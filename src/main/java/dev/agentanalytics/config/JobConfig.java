@@ -97,7 +97,7 @@ public final class JobConfig implements Serializable {
             throw v.invalid(ConfigKey.MAX_PARALLELISM, "at least the parallelism (" + parallelism + ")");
         }
         checkpointInterval = v.text(ConfigKey.CHECKPOINT_INTERVAL).isEmpty() ? null
-                : v.duration(ConfigKey.CHECKPOINT_INTERVAL, Duration.ofSeconds(1), Duration.ofHours(24));
+                : v.duration(ConfigKey.CHECKPOINT_INTERVAL, Duration.ofMillis(100), Duration.ofHours(24));
         webUiPort = v.integer(ConfigKey.WEB_UI_PORT, 0, 65535);
         outOfOrderness = v.duration(ConfigKey.OUT_OF_ORDERNESS, Duration.ZERO, Duration.ofHours(1));
         idleness = v.duration(ConfigKey.IDLENESS, Duration.ofSeconds(1), Duration.ofHours(1));

@@ -29,13 +29,7 @@ public class JobSinks implements TableSinks {
     @Override
     public <T extends TableRow> void write(OutputTable table, DataStream<T> rows) {
         String name = table.tableName();
-        FileSink<T> files = FileSink
-                .forRowFormat(new Path(config.output, name), new JsonLinesEncoder<T>())
-                .withBucketAssigner(new EventHourBuckets<>())
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(".jsonl").build())
-                .build();
-        rows.sinkTo(files).uid(OperatorIds.fileSink(name)).name(name + " files");
+        rows.sinkTo(files(table, config.output)).uid(OperatorIds.fileSink(name)).name(name + " files");
         if (config.console) {
             rows.map(new ConsoleLine<T>(name), Types.STRING)
                     .uid(OperatorIds.consoleFormat(name)).name(name + " as text")
@@ -46,6 +40,20 @@ public class JobSinks implements TableSinks {
             DataStream<AlertRow> alerts = (DataStream<AlertRow>) rows;
             alerts.sinkTo(alertStream(config.kinesis)).uid(OperatorIds.ALERT_STREAM_SINK).name("alerts to Kinesis");
         }
+    }
+
+    /**
+     * One table as partitioned JSON-lines files under {@code output}, committed exactly once: files are rolled on
+     * every checkpoint and become visible when it completes (or at the end of a bounded run).
+     */
+    public static <T extends TableRow> FileSink<T> files(OutputTable table, String output) {
+        String name = table.tableName();
+        return FileSink
+                .forRowFormat(new Path(output, name), new JsonLinesEncoder<T>())
+                .withBucketAssigner(new EventHourBuckets<>())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(".jsonl").build())
+                .build();
     }
 
     /** Alerts as JSON on a Kinesis stream, partitioned by agent so one agent's alerts stay in order. */
