@@ -48,7 +48,8 @@ public final class ConfigKey {
     public static final ConfigKey IDLENESS = key("idleness", "30s",
             "Files and simulator: a split silent this long stops holding the watermark back. Kinesis: watermarks"
                     + " wait this long after start so every shard delivers its first records; a subtask without"
-                    + " shards is then idle.");
+                    + " shards is then idle, and a shard that is not live and silent this long (closed by a reshard,"
+                    + " or read to its end) stops holding event time back.");
     public static final ConfigKey SILENT_STREAM_ADVANCE = key("silent-stream-advance", "true",
             "Live Kinesis input: once a shard is silent for longer than `out-of-orderness`, event time follows the"
                     + " wall clock, so stale-agent alerts fire even when nothing arrives. Turn off when the stream's"
@@ -90,6 +91,9 @@ public final class ConfigKey {
             "Pause between GetRecords calls per shard (polling).");
     public static final ConfigKey KINESIS_MAX_RECORDS = key("kinesis.max-records", "10000",
             "Records per GetRecords call (1 to 10000).");
+    public static final ConfigKey KINESIS_SHARD_DISCOVERY_INTERVAL = key("kinesis.shard-discovery-interval", "10s",
+            "How often the consumer looks for new shards (after a split or a merge); their records are read from the"
+                    + " start of each new shard.");
     public static final ConfigKey KINESIS_ACCESS_KEY = key("kinesis.access-key", "",
             "Static access key (emulators only); empty uses the default AWS credentials chain.");
     public static final ConfigKey KINESIS_SECRET_KEY = key("kinesis.secret-key", "",

@@ -309,6 +309,7 @@ public final class JobConfig implements Serializable {
         public final String efoConsumer;
         public final Duration pollInterval;
         public final int maxRecords;
+        public final Duration shardDiscoveryInterval;
         public final String accessKey;
         public final String secretKey;
         public final boolean trustAllCertificates;
@@ -345,6 +346,8 @@ public final class JobConfig implements Serializable {
             }
             pollInterval = v.duration(ConfigKey.KINESIS_POLL_INTERVAL, Duration.ZERO, Duration.ofMinutes(1));
             maxRecords = v.integer(ConfigKey.KINESIS_MAX_RECORDS, 1, 10000);
+            shardDiscoveryInterval = v.duration(ConfigKey.KINESIS_SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(200),
+                    Duration.ofMinutes(10));
             accessKey = v.text(ConfigKey.KINESIS_ACCESS_KEY);
             secretKey = v.text(ConfigKey.KINESIS_SECRET_KEY);
             if (accessKey.isEmpty() != secretKey.isEmpty()) {

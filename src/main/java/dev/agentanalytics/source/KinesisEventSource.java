@@ -48,6 +48,8 @@ public final class KinesisEventSource {
         properties.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_INTERVAL_MILLIS,
                 Long.toString(settings.pollInterval.toMillis()));
         properties.setProperty(ConsumerConfigConstants.SHARD_GETRECORDS_MAX, Integer.toString(settings.maxRecords));
+        properties.setProperty(ConsumerConfigConstants.SHARD_DISCOVERY_INTERVAL_MILLIS,
+                Long.toString(settings.shardDiscoveryInterval.toMillis()));
         return properties;
     }
 

@@ -2,6 +2,7 @@ package dev.agentanalytics.source;
 
 import dev.agentanalytics.parse.ParsedRecord;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -22,9 +23,13 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  *       {@link #SILENT_LAG_MS} behind: a silent stream still moves time forward, so a stale agent is reported
  *       within seconds of its deadline although nothing, heart beats included, arrives. {@code
  *       silent-stream-advance=false} turns this off.
- *   <li><b>A silent origin that is not live</b> (old events replayed through Kinesis) keeps its watermark: its
- *       event time does not follow the wall clock. The subtask is never marked idle for it, because an idle
- *       subtask that becomes active again can overtake the others downstream and split a window.
+ *   <li><b>A silent origin that is not live</b> (old events replayed through Kinesis) keeps its watermark for
+ *       the idleness timeout: its event time does not follow the wall clock. Silent for longer, it is exhausted (a
+ *       shard closed by a split or a merge, or read to its end) and no longer holds event time back; a subtask left
+ *       without origins is idle until it reads again. Keeping a closed shard would freeze event time for good.
+ *       The price, in a backlog only: a child shard handed later to a subtask that went idle may deliver events
+ *       behind the others' watermark (they go to {@code late_events}); live, a closed shard follows the wall clock
+ *       instead, and new shards are found within {@code kinesis.shard-discovery-interval}, long before.
  * </ul>
  *
  * <p>Not used for a bounded replay from files (BATCH mode has no watermarks but the final one).
@@ -85,13 +90,22 @@ public class LiveWatermarks implements WatermarkGenerator<ParsedRecord> {
             return;
         }
         long watermark = Long.MAX_VALUE;
-        for (Origin origin : origins.values()) {
+        for (Iterator<Origin> it = origins.values().iterator(); it.hasNext(); ) {
+            Origin origin = it.next();
             long originWatermark = origin.newestEventTime - outOfOrdernessMs - 1;
             long silence = now - origin.lastArrival;
-            if (followWallClockWhenSilent && silence > outOfOrdernessMs && origin.newestArrivalLag <= LIVE_LAG_MS) {
+            boolean live = origin.newestArrivalLag <= LIVE_LAG_MS;
+            if (followWallClockWhenSilent && silence > outOfOrdernessMs && live) {
                 originWatermark = Math.max(originWatermark, origin.newestEventTime + silence - SILENT_LAG_MS - 1);
+            } else if (silence > idlenessMs && !(followWallClockWhenSilent && live)) {
+                it.remove(); // exhausted: its last watermark stays emitted, it just stops holding time back
+                continue;
             }
             watermark = Math.min(watermark, originWatermark);
+        }
+        if (watermark == Long.MAX_VALUE) {
+            output.markIdle();
+            return;
         }
         if (watermark > lastEmitted) {
             lastEmitted = watermark;

@@ -70,7 +70,13 @@ final class LiveJobs {
     /** The live job on the emulator, as an operator would configure it against one (docs/kinesis.md). */
     static JobConfig kinesisJob(KinesisEmulatorExtension kinesis, String inputStream, String alertStream,
                                 Path output, String outOfOrderness) {
-        return JobConfig.fromMap(Map.ofEntries(
+        return JobConfig.fromMap(kinesisKeys(kinesis, inputStream, alertStream, output, outOfOrderness));
+    }
+
+    /** The configuration keys of {@link #kinesisJob}, to change some. */
+    static Map<String, String> kinesisKeys(KinesisEmulatorExtension kinesis, String inputStream, String alertStream,
+                                           Path output, String outOfOrderness) {
+        return Map.ofEntries(
                 Map.entry("out-of-orderness", outOfOrderness),
                 // Start-up holds watermarks back this long so that every shard delivers its first records.
                 Map.entry("idleness", "5s"),
@@ -87,7 +93,7 @@ final class LiveJobs {
                 Map.entry("silent-stream-advance", "false"),
                 Map.entry("output", output.toString()),
                 Map.entry("parallelism", "2"),
-                Map.entry("checkpoint-interval", "1s")));
+                Map.entry("checkpoint-interval", "1s"));
     }
 
     /** Submits the job to the test's MiniCluster, from a savepoint when one is given. */
@@ -106,14 +112,18 @@ final class LiveJobs {
     static void awaitEngineInput(KinesisEmulatorExtension kinesis, InMemoryReporter metrics, JobClient job,
                                  long expected, Duration timeout) {
         JobID id = job.getJobID();
-        kinesis.awaitCondition(timeout, expected + " events to reach the agent engine of job " + id, () -> {
-            JobStatus status = job.getJobStatus().join();
-            if (status.isGloballyTerminalState()) {
-                throw new AssertionError("The job ended (" + status + ") before reading all events: "
-                        + job.getJobExecutionResult().handle((result, failure) -> failure).join());
-            }
-            return engineInput(metrics, id) >= expected;
-        });
+        try {
+            kinesis.awaitCondition(timeout, expected + " events to reach the agent engine of job " + id, () -> {
+                JobStatus status = job.getJobStatus().join();
+                if (status.isGloballyTerminalState()) {
+                    throw new AssertionError("The job ended (" + status + ") before reading all events: "
+                            + job.getJobExecutionResult().handle((result, failure) -> failure).join());
+                }
+                return engineInput(metrics, id) >= expected;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (" + engineInput(metrics, id) + " arrived)", e);
+        }
         long received = engineInput(metrics, id);
         if (received != expected) {
             throw new AssertionError("The agent engine received " + received + " events, " + expected + " sent");

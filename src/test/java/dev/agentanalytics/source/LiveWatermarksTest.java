@@ -94,17 +94,35 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void oldEventsDoNotFollowTheWallClockAndKeepTheirWatermark() {
+    void oldEventsDoNotFollowTheWallClockAndAnExhaustedShardLetsGo() {
         LiveWatermarks watermarks = generator(true);
         now += IDLENESS;
         event(watermarks, "shard-1", START - 86_400_000); // yesterday's events replayed through Kinesis
         now += 10_000;
         watermarks.onPeriodicEmit(output);
         assertEquals(START - 86_400_000 - BOUND - 1, output.watermark, "silent, but not live: it stays");
-        now += 10 * IDLENESS;
+        assertFalse(output.idle, "within the idleness timeout it still holds time back");
+        now += IDLENESS;
         watermarks.onPeriodicEmit(output);
-        assertEquals(START - 86_400_000 - BOUND - 1, output.watermark);
-        assertFalse(output.idle, "never idle: it would overtake the others when it comes back");
+        assertEquals(START - 86_400_000 - BOUND - 1, output.watermark, "its watermark never goes back");
+        assertTrue(output.idle, "exhausted (read to its end, or closed): it holds nobody back");
+        event(watermarks, "shard-2", START - 86_000_000); // a child shard handed to this subtask
+        watermarks.onPeriodicEmit(output);
+        assertEquals(START - 86_000_000 - BOUND - 1, output.watermark);
+    }
+
+    @Test
+    void aShardClosedByAReshardDoesNotFreezeEventTime() {
+        LiveWatermarks watermarks = generator(false);
+        now += IDLENESS;
+        event(watermarks, "parent", START - 3_600_000); // replayed: not live
+        event(watermarks, "child", START - 3_600_000);
+        for (int step = 1; step <= 10; step++) { // the parent is closed; its child goes on
+            now += IDLENESS / 4;
+            event(watermarks, "child", START - 3_600_000 + step * 60_000);
+            watermarks.onPeriodicEmit(output);
+        }
+        assertEquals(START - 3_600_000 + 600_000 - BOUND - 1, output.watermark);
     }
 
     @Test

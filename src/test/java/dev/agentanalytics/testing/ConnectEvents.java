@@ -1,5 +1,8 @@
 package dev.agentanalytics.testing;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,27 +15,34 @@ import java.util.List;
  * </pre>
  */
 public final class ConnectEvents {
+    private static final DateTimeFormatter CONNECT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     public static final String BILLING_ARN = "arn:aws:connect:us-east-1:1:instance/i/queue/q-billing";
 
     private final String agentArn;
     private final String eventId;
     private final String eventType;
-    private final String time;
+    private final String timestamp;
     private String username = "alex";
     private String statusName;
     private String statusType;
     private final List<String> queues = new ArrayList<>();
     private final List<String> contacts = new ArrayList<>();
 
-    private ConnectEvents(String agentArn, String eventId, String eventType, String time) {
+    private ConnectEvents(String agentArn, String eventId, String eventType, String timestamp) {
         this.agentArn = agentArn;
         this.eventId = eventId;
         this.eventType = eventType;
-        this.time = time;
+        this.timestamp = timestamp;
     }
 
     public static ConnectEvents of(String agentArn, String eventId, String eventType, String time) {
-        return new ConnectEvents(agentArn, eventId, eventType, time);
+        return new ConnectEvents(agentArn, eventId, eventType, instant(time));
+    }
+
+    /** An event at any instant (a live test stamps its events with the wall clock). */
+    public static ConnectEvents at(String agentArn, String eventId, String eventType, Instant time) {
+        return new ConnectEvents(agentArn, eventId, eventType, CONNECT_TIME.format(time));
     }
 
     public ConnectEvents username(String name) {
@@ -62,7 +72,7 @@ public final class ConnectEvents {
 
     public String json() {
         return "{\"AgentARN\":\"" + agentArn + "\",\"EventId\":\"" + eventId + "\",\"EventType\":\"" + eventType
-                + "\",\"EventTimestamp\":\"" + instant(time) + "\",\"Version\":\"2019-05-25\","
+                + "\",\"EventTimestamp\":\"" + timestamp + "\",\"Version\":\"2019-05-25\","
                 + "\"CurrentAgentSnapshot\":{\"AgentStatus\":{\"Name\":\"" + statusName + "\",\"Type\":\"" + statusType
                 + "\"},\"Configuration\":{\"Username\":\"" + username + "\",\"RoutingProfile\":{\"Name\":\"Voice\","
                 + "\"InboundQueues\":[" + String.join(",", queues) + "]}},\"Contacts\":[" + String.join(",", contacts)
