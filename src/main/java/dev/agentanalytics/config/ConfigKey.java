@@ -47,9 +47,8 @@ public final class ConfigKey {
             "How far behind the newest event an event may arrive and still count (live runs).");
     public static final ConfigKey IDLENESS = key("idleness", "30s",
             "Files and simulator: a split silent this long stops holding the watermark back. Kinesis: watermarks"
-                    + " wait this long after start so every shard delivers its first records; a subtask without"
-                    + " shards is then idle, and a shard that is not live and silent this long (closed by a reshard,"
-                    + " or read to its end) stops holding event time back.");
+                    + " wait this long after start while the consumer finds its shards (a subtask without shards is"
+                    + " then idle), and a shard handed over holds event time back this long for its first records.");
     public static final ConfigKey SILENT_STREAM_ADVANCE = key("silent-stream-advance", "true",
             "Live Kinesis input: once a shard is silent for longer than `out-of-orderness`, event time follows the"
                     + " wall clock, so stale-agent alerts fire even when nothing arrives. Turn off when the stream's"
@@ -100,6 +99,9 @@ public final class ConfigKey {
             "Static secret key (emulators only).");
     public static final ConfigKey KINESIS_TRUST_ALL_CERTIFICATES = key("kinesis.trust-all-certificates", "false",
             "Accept the emulator's self-signed certificate over HTTPS. Never on AWS.");
+    public static final ConfigKey KINESIS_HTTP_PROTOCOL = key("kinesis.http-protocol", "HTTP2",
+            "HTTP version of the alert sink's client: `HTTP2` (Kinesis's own) or `HTTP1_1`, for an endpoint or a proxy"
+                    + " that speaks HTTP/1.1 only.");
     public static final ConfigKey ALERT_STREAM = key("alert.stream", "",
             "Kinesis stream that also receives every alert as JSON; empty writes alerts to the table only.");
 

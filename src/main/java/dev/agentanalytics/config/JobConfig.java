@@ -37,6 +37,9 @@ public final class JobConfig implements Serializable {
 
     public enum KinesisReader { POLLING, EFO }
 
+    /** The HTTP version of the alert sink's client. */
+    public enum HttpProtocol { HTTP2, HTTP1_1 }
+
     public final SourceKind source;
     public final List<String> input;
     public final String output;
@@ -313,6 +316,7 @@ public final class JobConfig implements Serializable {
         public final String accessKey;
         public final String secretKey;
         public final boolean trustAllCertificates;
+        public final HttpProtocol httpProtocol;
         public final String alertStream;
 
         KinesisSettings(ConfigValues v, boolean required) {
@@ -355,6 +359,11 @@ public final class JobConfig implements Serializable {
                         "both kinesis.access-key and kinesis.secret-key, or neither");
             }
             trustAllCertificates = v.bool(ConfigKey.KINESIS_TRUST_ALL_CERTIFICATES);
+            httpProtocol = v.choice(ConfigKey.KINESIS_HTTP_PROTOCOL, HttpProtocol.class);
+            if (httpProtocol == HttpProtocol.HTTP1_1 && reader == KinesisReader.EFO) {
+                throw v.invalid(ConfigKey.KINESIS_HTTP_PROTOCOL, "HTTP2 with kinesis.reader=EFO (enhanced fan-out"
+                        + " pushes records over HTTP/2)");
+            }
             alertStream = v.text(ConfigKey.ALERT_STREAM);
         }
 
@@ -375,8 +384,10 @@ public final class JobConfig implements Serializable {
                 properties.setProperty("aws.credentials.provider", "AUTO");
             }
             if (trustAllCertificates) {
-                // The emulator's self-signed certificate (sink side: shaded SDK v2 over netty).
+                // The emulator's self-signed certificate (sink side: shaded SDK v2 over netty), over HTTP/1.1 only.
                 properties.setProperty("aws.trust.all.certificates", "true");
+            }
+            if (trustAllCertificates || httpProtocol == HttpProtocol.HTTP1_1) {
                 properties.setProperty("aws.http.protocol.version", "HTTP1_1");
             }
             return properties;

@@ -40,6 +40,7 @@ public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
 
     @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<AgentEvent> out) {
+        if (record.isMark()) return; // only the watermarks before this needed it: no record of the input
         in.inc();
         if (!record.isValid()) {
             invalid.inc();

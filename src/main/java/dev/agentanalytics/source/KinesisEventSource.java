@@ -27,7 +27,7 @@ public final class KinesisEventSource {
 
     /** The consumer; watermarks come right after it, per shard ({@link LiveWatermarks}). */
     public static FlinkKinesisConsumer<ParsedRecord> create(JobConfig config) {
-        return new FlinkKinesisConsumer<>(config.kinesis.stream, new ParsingDeserializer(config.records),
+        return new ShardAwareKinesisConsumer(config.kinesis.stream, new ParsingDeserializer(config.records),
                 consumerProperties(config.kinesis));
     }
 

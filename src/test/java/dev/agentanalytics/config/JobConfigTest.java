@@ -102,6 +102,8 @@ class JobConfigTest {
         assertMessage("'kinesis.efo-consumer'", () -> JobConfig.fromArgs("--kinesis.reader", "EFO"));
         assertMessage("both kinesis.access-key and kinesis.secret-key",
                 () -> JobConfig.fromArgs("--kinesis.access-key", "x"));
+        assertMessage("'kinesis.http-protocol'", () -> JobConfig.fromArgs("--kinesis.reader", "EFO",
+                "--kinesis.efo-consumer", "analytics", "--kinesis.http-protocol", "HTTP1_1"));
     }
 
     @Test

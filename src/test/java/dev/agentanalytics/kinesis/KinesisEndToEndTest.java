@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -23,6 +26,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -35,6 +40,7 @@ class KinesisEndToEndTest {
     private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(2);
 
     private static final InMemoryReporter METRICS = InMemoryReporter.create();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final KinesisEmulatorExtension KINESIS = new KinesisEmulatorExtension();
@@ -100,6 +106,53 @@ class KinesisEndToEndTest {
     @Test
     void aBacklogOnTwoShardsComesInOnTime() throws Exception {
         liveRunWritesTheRowsOfAReplay("backlog-events", 2);
+    }
+
+    /**
+     * Records the source cannot decode (bytes that are not UTF-8, JSON cut off, a JSON array) sent between valid
+     * events: each is a dead letter that names its shard and sequence number, and the job goes on to write the rows
+     * of a replay of the valid events.
+     */
+    @Test
+    void aRecordTheSourceCannotDecodeIsADeadLetterWithItsShardAndSequenceNumber() throws Exception {
+        String events = "undecodable-events";
+        KINESIS.createStream(events, 2);
+        List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
+        int half = records.size() / 2;
+        new StreamProducer(KINESIS.client(), events, 0, null)
+                .sendAll(LiveJobs.outgoing(records.subList(0, half)).iterator());
+        Map<String, String> expected = new TreeMap<>(); // sequence number -> shard
+        byte[][] undecodable = {
+            {'{', '"', 'A', (byte) 0xC3, (byte) 0x28, '"', '}'}, // invalid UTF-8
+            "{\"AgentARN\": \"arn:aws:connect:x\", \"EventType\": \"HEART_".getBytes(StandardCharsets.UTF_8),
+            "[1, 2, 3]".getBytes(StandardCharsets.UTF_8)};
+        for (int i = 0; i < undecodable.length; i++) {
+            int key = i;
+            PutRecordResponse sent = KINESIS.client().putRecord(r -> r.streamName(events).partitionKey("bad-" + key)
+                    .data(SdkBytes.fromByteArray(undecodable[key])));
+            expected.put(sent.sequenceNumber(), sent.shardId());
+        }
+        new StreamProducer(KINESIS.client(), events, 0, null)
+                .sendAll(LiveJobs.outgoing(records.subList(half, records.size())).iterator());
+
+        Path output = folder.resolve("live-output");
+        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, "", output, "5s"), null);
+        LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
+        job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(2, TimeUnit.MINUTES);
+        job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
+
+        Map<OutputTable, List<String>> live = LiveJobs.tableRows(output);
+        Map<String, String> found = new TreeMap<>();
+        for (String row : live.get(OutputTable.DEAD_LETTERS)) {
+            JsonNode letter = JSON.readTree(row);
+            assertFalse(letter.get("reason").asText().isEmpty(), row);
+            found.put(letter.get("position").asText(), letter.get("origin").asText());
+        }
+        assertEquals(expected, found, "dead letters by sequence number and shard");
+        live.put(OutputTable.DEAD_LETTERS, List.of());
+        LiveJobs.assertSameRows("The live job's rows around the dead letters", LiveJobs.replay(records, folder),
+                live);
     }
 
     /** Sends the simulated events, runs the job until windows close and rows are committed, then drains it. */

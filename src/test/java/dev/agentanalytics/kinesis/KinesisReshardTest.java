@@ -19,13 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.metrics.Gauge;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.groups.OperatorMetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -103,8 +99,8 @@ class KinesisReshardTest {
         long sent = producer.get(2, TimeUnit.MINUTES);
         assertEquals(5, shards(stream).size(), "two shards, two children and their merge: " + shards(stream));
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, sent, TIMEOUT);
-        awaitEventTimePast(job, split, "the split");
-        awaitEventTimePast(job, merge, "the merge");
+        LiveJobs.awaitEngineWatermarkPast(KINESIS, METRICS, job, split + 1, "the split", TIMEOUT);
+        LiveJobs.awaitEngineWatermarkPast(KINESIS, METRICS, job, merge + 1, "the merge", TIMEOUT);
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(2, TimeUnit.MINUTES);
         job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
@@ -180,23 +176,6 @@ class KinesisReshardTest {
         KINESIS.awaitCondition(TIMEOUT, "the stream to be ACTIVE after resharding", () -> KINESIS.client()
                 .describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamStatus()
                 == StreamStatus.ACTIVE);
-    }
-
-    /** The agent engine's watermark passes {@code time}: event time did not freeze on a closed shard. */
-    private static void awaitEventTimePast(JobClient job, long time, String reshard) {
-        JobID id = job.getJobID();
-        KINESIS.awaitCondition(TIMEOUT, "event time to go on past " + reshard, () -> {
-            long watermark = Long.MAX_VALUE;
-            boolean found = false;
-            for (OperatorMetricGroup group : METRICS.findOperatorMetricGroups(id, LiveJobs.ENGINE_OPERATOR)) {
-                Metric gauge = METRICS.getMetricsByGroup(group).get("currentInputWatermark");
-                if (gauge instanceof Gauge) {
-                    found = true;
-                    watermark = Math.min(watermark, ((Number) ((Gauge<?>) gauge).getValue()).longValue());
-                }
-            }
-            return found && watermark > time;
-        });
     }
 
     /**

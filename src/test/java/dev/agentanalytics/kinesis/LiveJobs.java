@@ -10,24 +10,32 @@ import dev.agentanalytics.source.simulator.SimulatedRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.groups.OperatorMetricGroup;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 
 /**
  * What the Kinesis end-to-end tests share: the simulated events, the live job on the emulator, the BATCH replay
@@ -105,6 +113,13 @@ final class LiveJobs {
         return env.executeAsync(AgentAnalyticsJob.jobName(config));
     }
 
+    /** After a failed test: cancels its job so that the next test of the class finds the cluster's slots free. */
+    static void cancelIfRunning(JobClient job) throws Exception {
+        if (!job.getJobStatus().get(1, TimeUnit.MINUTES).isGloballyTerminalState()) {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
     /**
      * Waits until the agent engine has received {@code expected} events in this run of the job, that is until
      * the consumer has read everything sent so far; fails early when the job fails.
@@ -128,6 +143,61 @@ final class LiveJobs {
         if (received != expected) {
             throw new AssertionError("The agent engine received " + received + " events, " + expected + " sent");
         }
+    }
+
+    /**
+     * Waits until the agent engine's watermark (the lowest over its subtasks) passes {@code time}: event time went
+     * on past it. Fails early when the job ends.
+     */
+    static void awaitEngineWatermarkPast(KinesisEmulatorExtension kinesis, InMemoryReporter metrics, JobClient job,
+                                         long time, String what, Duration timeout) {
+        JobID id = job.getJobID();
+        kinesis.awaitCondition(timeout, "event time to go past " + what, () -> {
+            if (job.getJobStatus().join().isGloballyTerminalState()) {
+                throw new AssertionError("The job ended before event time went past " + what);
+            }
+            long watermark = Long.MAX_VALUE;
+            boolean found = false;
+            for (OperatorMetricGroup group : metrics.findOperatorMetricGroups(id, ENGINE_OPERATOR)) {
+                Metric gauge = metrics.getMetricsByGroup(group).get("currentInputWatermark");
+                if (gauge instanceof Gauge) {
+                    found = true;
+                    watermark = Math.min(watermark, ((Number) ((Gauge<?>) gauge).getValue()).longValue());
+                }
+            }
+            return found && watermark >= time;
+        });
+    }
+
+    /**
+     * The watermark once every record is read with {@code silent-stream-advance=false}: the lowest over the shards
+     * of their newest event time, less the bound (LiveWatermarks). Each record's shard follows from the MD5 hash
+     * of its partition key, as Kinesis places it.
+     */
+    static long watermarkOnceAllRead(List<SimulatedRecord> records, List<Shard> shards, Duration outOfOrderness) {
+        Map<String, Long> newest = new TreeMap<>();
+        for (SimulatedRecord record : records) {
+            newest.merge(shardOf(record.partitionKey, shards), record.eventTime, Math::max);
+        }
+        return Collections.min(newest.values()) - outOfOrderness.toMillis() - 1;
+    }
+
+    private static String shardOf(String partitionKey, List<Shard> shards) {
+        BigInteger hash;
+        try {
+            hash = new BigInteger(1, MessageDigest.getInstance("MD5")
+                    .digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Shard shard : shards) {
+            if (shard.sequenceNumberRange().endingSequenceNumber() == null
+                    && hash.compareTo(new BigInteger(shard.hashKeyRange().startingHashKey())) >= 0
+                    && hash.compareTo(new BigInteger(shard.hashKeyRange().endingHashKey())) <= 0) {
+                return shard.shardId();
+            }
+        }
+        throw new IllegalStateException("No open shard holds the hash of " + partitionKey);
     }
 
     static long engineInput(InMemoryReporter metrics, JobID job) {

@@ -94,35 +94,67 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void oldEventsDoNotFollowTheWallClockAndAnExhaustedShardLetsGo() {
+    void oldEventsDoNotFollowTheWallClockAndSilenceNeverLetsAShardGo() {
         LiveWatermarks watermarks = generator(true);
         now += IDLENESS;
         event(watermarks, "shard-1", START - 86_400_000); // yesterday's events replayed through Kinesis
         now += 10_000;
         watermarks.onPeriodicEmit(output);
         assertEquals(START - 86_400_000 - BOUND - 1, output.watermark, "silent, but not live: it stays");
-        assertFalse(output.idle, "within the idleness timeout it still holds time back");
-        now += IDLENESS;
+        now += 10 * IDLENESS; // silent, or held up by back-pressure: the two look the same
         watermarks.onPeriodicEmit(output);
-        assertEquals(START - 86_400_000 - BOUND - 1, output.watermark, "its watermark never goes back");
-        assertTrue(output.idle, "exhausted (read to its end, or closed): it holds nobody back");
-        event(watermarks, "shard-2", START - 86_000_000); // a child shard handed to this subtask
-        watermarks.onPeriodicEmit(output);
-        assertEquals(START - 86_000_000 - BOUND - 1, output.watermark);
+        assertEquals(START - 86_400_000 - BOUND - 1, output.watermark);
+        assertFalse(output.idle, "a held-up shard let go would see its next events made late");
     }
 
     @Test
-    void aShardClosedByAReshardDoesNotFreezeEventTime() {
+    void aShardClosedByAReshardStopsHoldingEventTimeBackAtItsEnd() {
         LiveWatermarks watermarks = generator(false);
         now += IDLENESS;
         event(watermarks, "parent", START - 3_600_000); // replayed: not live
         event(watermarks, "child", START - 3_600_000);
-        for (int step = 1; step <= 10; step++) { // the parent is closed; its child goes on
-            now += IDLENESS / 4;
+        watermarks.onEvent(ParsedRecord.endOf("parent"), Long.MIN_VALUE, output); // read to its end
+        for (int step = 1; step <= 10; step++) { // its child goes on
+            now += 1_000;
             event(watermarks, "child", START - 3_600_000 + step * 60_000);
             watermarks.onPeriodicEmit(output);
         }
         assertEquals(START - 3_600_000 + 600_000 - BOUND - 1, output.watermark);
+    }
+
+    @Test
+    void aShardHandedOverHoldsTimeBackForItsFirstRecordsThenAnEmptyOneIsLeftOut() {
+        LiveWatermarks watermarks = generator(false);
+        now += IDLENESS;
+        event(watermarks, "busy", START - 3_600_000);
+        watermarks.onEvent(ParsedRecord.startOf("child"), Long.MIN_VALUE, output); // found after a split
+        now += IDLENESS - 1;
+        event(watermarks, "busy", START - 3_000_000);
+        watermarks.onPeriodicEmit(output);
+        assertEquals(Long.MIN_VALUE, output.watermark, "the child's first records may still be on the way");
+        now += 1;
+        watermarks.onPeriodicEmit(output);
+        assertEquals(START - 3_000_000 - BOUND - 1, output.watermark, "an empty shard does not stop time");
+        event(watermarks, "child", START - 3_100_000); // speaks at last: it counts again
+        event(watermarks, "busy", START - 2_900_000);
+        watermarks.onPeriodicEmit(output);
+        assertEquals(START - 3_000_000 - BOUND - 1, output.watermark, "held at the child's newest, never back");
+    }
+
+    @Test
+    void aSubtaskWhoseShardsAllEndedIsIdleUntilItReadsAgain() {
+        LiveWatermarks watermarks = generator(false);
+        now += IDLENESS;
+        event(watermarks, "parent", START - 3_600_000);
+        watermarks.onPeriodicEmit(output);
+        assertFalse(output.idle);
+        watermarks.onEvent(ParsedRecord.endOf("parent"), Long.MIN_VALUE, output);
+        watermarks.onPeriodicEmit(output);
+        assertTrue(output.idle, "its children went to other subtasks: it holds nobody back");
+        event(watermarks, "merged", START - 3_000_000); // a merge hands it a shard again
+        watermarks.onPeriodicEmit(output);
+        assertEquals(START - 3_000_000 - BOUND - 1, output.watermark);
+        assertFalse(output.idle);
     }
 
     @Test
