@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.CheckpointStorage;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
@@ -35,17 +37,30 @@ public final class EngineHarness implements AutoCloseable {
 
     private EngineHarness(EngineSettings settings, boolean batch, OperatorSubtaskState restoreFrom)
             throws Exception {
+        this(settings, batch, restoreFrom, null, null);
+    }
+
+    private EngineHarness(EngineSettings settings, boolean batch, OperatorSubtaskState restoreFrom,
+                          StateBackend stateBackend, CheckpointStorage checkpointStorage) throws Exception {
         this.batch = batch;
         harness = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(settings, batch),
                         List.of(EndOfInput.REPORTS)),
                 event -> event.agentArn, Types.STRING, 128, 1, 0);
+        if (stateBackend != null) harness.setStateBackend(stateBackend);
+        if (checkpointStorage != null) harness.setCheckpointStorage(checkpointStorage);
         if (restoreFrom != null) harness.initializeState(restoreFrom);
         harness.open();
     }
 
     public static EngineHarness live(EngineSettings settings) throws Exception {
         return new EngineHarness(settings, false, null);
+    }
+
+    /** Live, on another state backend and checkpoint storage than the harness's heap and memory defaults. */
+    public static EngineHarness live(EngineSettings settings, StateBackend stateBackend,
+                                     CheckpointStorage checkpointStorage) throws Exception {
+        return new EngineHarness(settings, false, null, stateBackend, checkpointStorage);
     }
 
     public static EngineHarness batch(EngineSettings settings) throws Exception {
