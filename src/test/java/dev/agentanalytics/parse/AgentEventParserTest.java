@@ -231,31 +231,6 @@ class AgentEventParserTest {
         }
     }
 
-    @Test
-    void theFullModelReadsTheNewerFields() throws IOException {
-        String json = sample("06_state_change_two_chats_transfer_acw_next_status_SYNTHETIC.json")
-                .replace("\"Username\": \"alex.example\"", "\"Username\": \"alex.example\", \"Proficiencies\":"
-                        + " [{\"Level\": 3.0, \"Name\": \"Language\", \"Value\": \"English\"}]")
-                .replace("\"EnqueuedTimestamp\"", "\"EnqueueTimestamp\"");
-        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        dev.agentanalytics.connect.ConnectAgentEvent model = ConnectEventReader.read(root, ARN, "STATE_CHANGE", 0L);
-        dev.agentanalytics.connect.AgentSnapshot current = model.currentAgentSnapshot;
-        assertEquals("ROUTABLE", current.agentStatus.type);
-        assertEquals("Lunch", current.nextAgentStatus.name);
-        assertEquals(Instant.parse("2024-05-06T11:50:02.554Z").toEpochMilli(), current.nextAgentStatus.enqueuedTimestamp,
-                "EnqueueTimestamp is the older spelling of EnqueuedTimestamp");
-        assertEquals(3, current.configuration.routingProfile.concurrency.size());
-        assertEquals("TASK", current.configuration.routingProfile.concurrency.get(2).channel);
-        assertEquals(3, current.configuration.routingProfile.concurrency.get(1).maximumSlots);
-        assertEquals(java.util.List.of("VOICE", "CHAT"),
-                current.configuration.routingProfile.inboundQueues.get(1).channels);
-        assertEquals("Language", current.configuration.proficiencies.get(0).name);
-        assertEquals(3.0, current.configuration.proficiencies.get(0).level);
-        assertEquals("Team Blue", current.configuration.agentHierarchyGroups.level2.name);
-        assertEquals("c0ffee01-1111-4222-8333-444455556666",
-                model.previousAgentSnapshot.contacts.get(0).contactId);
-    }
-
     private static String sample(String name) throws IOException {
         return Files.readString(Paths.get("src/test/resources/connect-samples", name));
     }

@@ -1,0 +1,328 @@
+package dev.agentanalytics.parse;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.ContactState;
+import dev.agentanalytics.event.Grouping;
+import dev.agentanalytics.event.ServedQueue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one record in a single streaming pass straight into the compact {@link AgentEvent}, keeping only what the
+ * job computes with (docs/analytics.md §3.7): the envelope, and of {@code CurrentAgentSnapshot} the status, user
+ * name, routing profile with its inbound queues, hierarchy names and the contacts. Everything else (the previous
+ * snapshot, proficiencies, concurrency, next status, ...) is skipped token by token, never built. The whole record
+ * is still tokenized, so a syntax error anywhere, a field given twice in one object or anything after the value
+ * makes it "not JSON". Tolerant where the stream needs it: a field of an unexpected JSON type counts as absent,
+ * empty text counts as absent, and an unparseable contact timestamp is absent.
+ */
+final class AgentEventReader {
+    /** The agent's own queue has an ARN path of {@code /queue/agent/}; it is not a queue the agent serves. */
+    static final String AGENT_QUEUE_PATH = "/queue/agent/";
+
+    /** Also reads a non-string envelope value as a tree, to name it in the reason. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private AgentEventReader() {}
+
+    /** One of the three required envelope fields, as sent. */
+    static final class Field {
+        /** Its text: null when absent, JSON null, empty text or not a string. */
+        String text;
+        /** The JSON of a value that is neither a string nor null (a number, an object, ...); else null. */
+        String otherJson;
+
+        /** The value as it would be written back in JSON, for a reason: {@code "..."} for text. */
+        String json() {
+            return otherJson != null ? otherJson : TextNode.valueOf(text).toString();
+        }
+    }
+
+    /** What one pass found. */
+    static final class Read {
+        /** Empty input (nothing but white space). */
+        boolean empty;
+        /** The JSON type of a root value that is not an object ({@code array}, {@code string}, ...); else null. */
+        String notAnObject;
+        final Field agentArn = new Field();
+        final Field eventType = new Field();
+        final Field eventTimestamp = new Field();
+        /** Filled with every optional field; the caller completes the envelope once it is known valid. */
+        final AgentEvent event = new AgentEvent();
+    }
+
+    /**
+     * Reads the record; throws for anything that is not one well-formed JSON value, a byte-order mark before it
+     * included (docs/analytics.md §3.7: only a file's first line may start with one, and the file reader removes it).
+     */
+    static Read read(byte[] payload) throws IOException {
+        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB
+                && (payload[2] & 0xFF) == 0xBF) {
+            throw new JsonParseException(null, "Unexpected byte-order mark before the value");
+        }
+        Read read = new Read();
+        try (JsonParser p = JSON.createParser(payload)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                read.empty = true;
+                return read;
+            }
+            if (first == JsonToken.START_OBJECT) {
+                root(p, read);
+            } else {
+                read.notAnObject = typeName(first);
+                p.skipChildren();
+            }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new JsonParseException(p, "Trailing token (" + after + ") after the value");
+            }
+        }
+        return read;
+    }
+
+    private static void root(JsonParser p, Read read) throws IOException {
+        AgentEvent event = read.event;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "AgentARN":
+                    envelope(p, value, read.agentArn);
+                    break;
+                case "EventType":
+                    envelope(p, value, read.eventType);
+                    break;
+                case "EventTimestamp":
+                    envelope(p, value, read.eventTimestamp);
+                    break;
+                case "EventId":
+                    event.eventId = text(p, value);
+                    break;
+                case "CurrentAgentSnapshot":
+                    if (value == JsonToken.START_OBJECT) snapshot(p, event);
+                    else p.skipChildren();
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+    }
+
+    private static void envelope(JsonParser p, JsonToken value, Field field) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            String text = p.getText();
+            field.text = text.isEmpty() ? null : text;
+        } else if (value != JsonToken.VALUE_NULL) {
+            field.otherJson = JSON.readTree(p).toString();
+        }
+    }
+
+    private static void snapshot(JsonParser p, AgentEvent event) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_OBJECT && name.equals("AgentStatus")) {
+                status(p, event);
+            } else if (value == JsonToken.START_OBJECT && name.equals("Configuration")) {
+                configuration(p, event);
+            } else if (value == JsonToken.START_ARRAY && name.equals("Contacts")) {
+                event.contacts = contacts(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    private static void status(JsonParser p, AgentEvent event) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("Name")) event.statusName = text(p, value);
+            else if (name.equals("Type")) event.statusType = text(p, value);
+            else p.skipChildren();
+        }
+    }
+
+    private static void configuration(JsonParser p, AgentEvent event) throws IOException {
+        String routingProfile = null;
+        String[] levels = new String[0];
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("Username")) {
+                event.username = text(p, value);
+            } else if (value == JsonToken.START_OBJECT && name.equals("RoutingProfile")) {
+                routingProfile = routingProfile(p, event);
+            } else if (value == JsonToken.START_OBJECT && name.equals("AgentHierarchyGroups")) {
+                levels = hierarchy(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        event.grouping = new Grouping(routingProfile, levels);
+    }
+
+    /** Reads the served queues into the event; returns the profile's name. */
+    private static String routingProfile(JsonParser p, AgentEvent event) throws IOException {
+        String profileName = null;
+        List<ServedQueue> served = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("Name")) {
+                profileName = text(p, value);
+            } else if (value == JsonToken.START_ARRAY && name.equals("InboundQueues")) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    String[] queue = arnAndName(p);
+                    if (queue[0] != null && !queue[0].contains(AGENT_QUEUE_PATH) && !contains(served, queue[0])) {
+                        served.add(new ServedQueue(queue[0], queue[1]));
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        event.queues = served.toArray(new ServedQueue[0]);
+        return profileName;
+    }
+
+    /** The five levels' names, null where a level is absent. */
+    private static String[] hierarchy(JsonParser p) throws IOException {
+        String[] names = new String[5];
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            int level = name.length() == 6 && name.startsWith("Level") ? name.charAt(5) - '1' : -1;
+            if (value == JsonToken.START_OBJECT && level >= 0 && level < 5) {
+                names[level] = arnAndName(p)[1];
+            } else {
+                p.skipChildren();
+            }
+        }
+        return names;
+    }
+
+    /** {@code ARN} and {@code Name} of the object the parser is at the start of. */
+    private static String[] arnAndName(JsonParser p) throws IOException {
+        String[] arnAndName = new String[2];
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("ARN")) arnAndName[0] = text(p, value);
+            else if (name.equals("Name")) arnAndName[1] = text(p, value);
+            else p.skipChildren();
+        }
+        return arnAndName;
+    }
+
+    /** The legs with an id (one without cannot be followed); of a repeated id the last wins. */
+    private static ContactState[] contacts(JsonParser p) throws IOException {
+        List<ContactState> contacts = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            ContactState contact = contact(p);
+            if (contact.contactId == null) continue;
+            contacts.removeIf(listed -> listed.contactId.equals(contact.contactId));
+            contacts.add(contact);
+        }
+        return contacts.toArray(new ContactState[0]);
+    }
+
+    private static ContactState contact(JsonParser p) throws IOException {
+        ContactState contact = new ContactState();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "ContactId":
+                    contact.contactId = text(p, value);
+                    break;
+                case "InitialContactId":
+                    contact.initialContactId = text(p, value);
+                    break;
+                case "Channel":
+                    contact.channel = channel(text(p, value));
+                    break;
+                case "InitiationMethod":
+                    contact.initiationMethod = text(p, value);
+                    break;
+                case "State":
+                    contact.state = text(p, value);
+                    break;
+                case "StateStartTimestamp":
+                    contact.stateStart = ConnectTimestamps.parse(text(p, value));
+                    break;
+                case "Queue":
+                    if (value == JsonToken.START_OBJECT) {
+                        String[] queue = arnAndName(p);
+                        contact.queueArn = queue[0];
+                        contact.queueName = queue[1];
+                    } else {
+                        p.skipChildren();
+                    }
+                    break;
+                default:
+                    p.skipChildren();
+            }
+        }
+        return contact;
+    }
+
+    /** TASKS (older events) and TASK are one channel. */
+    static String channel(String text) {
+        return "TASKS".equals(text) ? "TASK" : text;
+    }
+
+    /** A string value; empty text or any other type (skipped) counts as absent. */
+    private static String text(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            p.skipChildren();
+            return null;
+        }
+        String text = p.getText();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static boolean contains(List<ServedQueue> queues, String arn) {
+        for (ServedQueue queue : queues) {
+            if (queue.arn.equals(arn)) return true;
+        }
+        return false;
+    }
+
+    /** The name JSON gives the type of a root value that is not an object. */
+    private static String typeName(JsonToken token) {
+        switch (token) {
+            case START_ARRAY:
+                return "array";
+            case VALUE_STRING:
+                return "string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "boolean";
+            default:
+                return "null";
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.agentanalytics.parse;
+
+/**
+ * Strict UTF-8 validation in place, without decoding: the parser reads the bytes themselves, and Jackson does not
+ * check the bytes of the strings it skips. Rejects what Java's decoder rejects (a stray or missing continuation
+ * byte, an overlong form, an encoded surrogate, a code point above U+10FFFF).
+ */
+final class Utf8 {
+    private Utf8() {}
+
+    static boolean isValid(byte[] bytes) {
+        int i = 0;
+        int n = bytes.length;
+        while (i < n) {
+            int b = bytes[i];
+            if (b >= 0) { // ASCII, the whole of almost every record
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            if (b < 0xC2) return false; // a continuation byte first, or an overlong 2-byte form
+            if (b < 0xE0) {
+                if (i + 1 >= n || !continuation(bytes[i + 1])) return false;
+                i += 2;
+            } else if (b < 0xF0) {
+                if (i + 2 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])) return false;
+                int second = bytes[i + 1] & 0xFF;
+                if (b == 0xE0 && second < 0xA0) return false; // overlong
+                if (b == 0xED && second >= 0xA0) return false; // a surrogate
+                i += 3;
+            } else if (b < 0xF5) {
+                if (i + 3 >= n || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])
+                        || !continuation(bytes[i + 3])) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xFF;
+                if (b == 0xF0 && second < 0x90) return false; // overlong
+                if (b == 0xF4 && second >= 0x90) return false; // above U+10FFFF
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+}
