@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * Kinesis going away under a live job. The emulator killed mid-run and started again with the same data (as
  * the service keeps every acknowledged record through an outage): the job restarts on its own and loses no
  * record. The alert stream throttled, then out, then back: no alert is lost. Either way the committed rows of
- * every table equal a replay of the same events, and every alert of the table is on the stream (at least once:
- * a restart may send an alert again, see docs/kinesis.md).
+ * every table equal a replay of the same events; after the alert sink's outage every alert of the table is on the
+ * stream (at least once: a restart may send an alert again, see docs/kinesis.md).
  */
 class KinesisOutageTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -55,12 +55,12 @@ class KinesisOutageTest {
     @Test
     void theEmulatorKilledAndStartedAgainMidRunLosesNoRecord() throws Exception {
         String events = "outage-events";
-        String alerts = "outage-alerts";
         KINESIS.createStream(events, 2);
-        KINESIS.createStream(alerts, 1);
         List<SimulatedRecord> records = LiveJobs.simulatedContactCenter();
         List<SimulatedRecord> firstHalf = records.subList(0, records.size() / 2);
-        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, alerts, folder.resolve("live-output"),
+        // No alert stream here: the killed emulator loses what it acknowledged after its last write to disk, which
+        // Kinesis never does; the alert sink's outage is the next test's.
+        JobClient job = LiveJobs.start(LiveJobs.kinesisJob(KINESIS, events, "", folder.resolve("live-output"),
                 BOUND.toSeconds() + "s"), null);
         try {
             send(events, firstHalf);
@@ -72,7 +72,7 @@ class KinesisOutageTest {
             KINESIS.start();
             send(events, records.subList(firstHalf.size(), records.size()));
 
-            finish(job, records, events, alerts);
+            finish(job, records, events, null);
         } finally {
             LiveJobs.cancelIfRunning(job);
         }
@@ -125,7 +125,7 @@ class KinesisOutageTest {
 
     /**
      * Waits until every record is read (event time reaches where it stands once all are), drains the job, and
-     * compares its tables with a replay and its alert stream with its alert table.
+     * compares its tables with a replay and (unless {@code alerts} is null) its alert stream with its alert table.
      */
     private void finish(JobClient job, List<SimulatedRecord> records, String events, String alerts)
             throws Exception {
@@ -141,13 +141,17 @@ class KinesisOutageTest {
         Map<OutputTable, List<String>> replay = LiveJobs.replay(records, folder);
         LiveJobs.assertSameRows("The rows of the run through the outage", replay, live);
 
+        assertFalse(live.get(OutputTable.ALERTS).isEmpty(), "the silent agents should raise alerts");
+        if (alerts == null) {
+            System.out.println(records.size() + " records: " + LiveJobs.counts(live));
+            return;
+        }
         List<String> streamed = new ArrayList<>();
         for (Record alert : KINESIS.readAll(alerts)) {
             streamed.add(LiveJobs.canonical(OutputTable.ALERTS, alert.data().asString(StandardCharsets.UTF_8)));
         }
         System.out.println(records.size() + " records: " + LiveJobs.counts(live)
                 + "; alerts on the stream " + streamed.size());
-        assertFalse(live.get(OutputTable.ALERTS).isEmpty(), "the silent agents should raise alerts");
         assertEquals(new TreeSet<>(live.get(OutputTable.ALERTS)), new TreeSet<>(streamed),
                 "every alert of the table on the stream, and no other");
     }
