@@ -3,9 +3,7 @@ package dev.agentanalytics.parse;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
@@ -29,9 +27,7 @@ final class AgentEventReader {
     static final String AGENT_QUEUE_PATH = "/queue/agent/";
 
     /** Also reads a non-string envelope value as a tree, to name it in the reason. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AgentEventReader() {}
 
@@ -71,7 +67,7 @@ final class AgentEventReader {
             throw new JsonParseException(null, "Unexpected byte-order mark before the value");
         }
         Read read = new Read();
-        try (JsonParser p = JSON.createParser(payload)) {
+        try (JsonParser p = new DuplicateCheckingParser(JSON.createParser(payload))) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 read.empty = true;
