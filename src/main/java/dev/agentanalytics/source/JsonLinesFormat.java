@@ -5,9 +5,11 @@ import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.output.DeadLetterRow;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -28,6 +30,10 @@ import org.apache.flink.core.fs.FSDataInputStream;
  */
 public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private static final long serialVersionUID = 1L;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final int fileIndex;
     private final String fileName;
@@ -53,7 +59,9 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         private final InputStream in;
         private final AgentEventParser parser = new AgentEventParser(settings);
         private final byte[] buffer = new byte[64 * 1024];
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+        /** The line being read when it spans reads of the buffer. */
+        private byte[] line = new byte[8192];
+        private int lineLength;
         private int position;
         private int limit;
         private long lineNumber;
@@ -91,10 +99,11 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
 
         /**
          * The next line without its terminator (LF or CRLF), or null at the end of the file. Of a line longer than
-         * the record size limit, only the first bytes past it are kept; {@link #lineBytes} counts them all.
+         * the record size limit, only the first bytes past it are kept; {@link #lineBytes} counts them all. A line
+         * that lies whole in the buffer, almost every line, is copied out once.
          */
         private byte[] nextLine() throws IOException {
-            line.reset();
+            lineLength = 0;
             lineBytes = 0;
             int lastByte = -1;
             while (true) {
@@ -104,29 +113,64 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                     if (limit <= 0) {
                         limit = 0;
                         ended = true;
-                        return lastByte < 0 ? null : withoutCarriageReturn(lastByte);
+                        return lastByte < 0 ? null : withoutCarriageReturn(line, lineLength, lastByte);
                     }
                 }
                 int start = position;
-                while (position < limit && buffer[position] != '\n') position++;
-                int room = settings.maxRecordBytes + 2 - line.size(); // +2: a CR, and one byte to tell "too long"
-                line.write(buffer, start, Math.max(0, Math.min(room, position - start)));
-                lineBytes += position - start;
-                if (position > start) lastByte = buffer[position - 1];
-                if (position < limit) {
+                int end = indexOfNewline(start);
+                position = end;
+                if (end > start) lastByte = buffer[end - 1];
+                if (end < limit && lineBytes == 0) { // the whole line in the buffer
                     position++; // the newline
-                    return withoutCarriageReturn(lastByte < 0 ? 0 : lastByte);
+                    lineBytes = end - start;
+                    int kept = Math.min(end - start, settings.maxRecordBytes + 2);
+                    return withoutCarriageReturn(buffer, start, kept, lastByte < 0 ? 0 : lastByte);
+                }
+                keep(start, end);
+                lineBytes += end - start;
+                if (end < limit) {
+                    position++;
+                    return withoutCarriageReturn(line, lineLength, lastByte < 0 ? 0 : lastByte);
                 }
             }
         }
 
+        /** Where the next newline is, or {@link #limit}: eight bytes a test, a line being some kilobytes long. */
+        private int indexOfNewline(int from) {
+            byte[] bytes = buffer;
+            int end = limit;
+            int i = from;
+            while (i + 8 <= end) {
+                long word = (long) WORDS.get(bytes, i) ^ NEWLINES;
+                long zeroBytes = (word - ONES) & ~word & HIGH_BITS; // exact for the first zero byte
+                if (zeroBytes != 0) return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+                i += 8;
+            }
+            while (i < end && bytes[i] != '\n') i++;
+            return i;
+        }
+
+        /** Appends buffer[start, end) to the line, up to the size limit (+2: a CR, and one byte to tell "too long"). */
+        private void keep(int start, int end) {
+            int room = settings.maxRecordBytes + 2 - lineLength;
+            int n = Math.max(0, Math.min(room, end - start));
+            if (lineLength + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+            System.arraycopy(buffer, start, line, lineLength, n);
+            lineLength += n;
+        }
+
+        private byte[] withoutCarriageReturn(byte[] from, int length, int lastByte) {
+            return withoutCarriageReturn(from, 0, length, lastByte);
+        }
+
         /** The line read, without the CR of a CRLF end of line. */
-        private byte[] withoutCarriageReturn(int lastByte) {
-            byte[] bytes = line.toByteArray();
-            if (lastByte != '\r') return bytes;
-            boolean whole = bytes.length == lineBytes;
-            lineBytes--;
-            return whole ? Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+        private byte[] withoutCarriageReturn(byte[] from, int offset, int length, int lastByte) {
+            if (lastByte == '\r' && length == lineBytes) {
+                lineBytes--;
+                return Arrays.copyOfRange(from, offset, offset + length - 1);
+            }
+            if (lastByte == '\r') lineBytes--;
+            return Arrays.copyOfRange(from, offset, offset + length);
         }
 
         private byte[] withoutByteOrderMark(byte[] bytes) {

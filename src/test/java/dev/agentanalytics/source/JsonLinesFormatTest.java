@@ -1,0 +1,69 @@
+package dev.agentanalytics.source;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentanalytics.config.JobConfig;
+import dev.agentanalytics.event.Arrival;
+import dev.agentanalytics.parse.ParsedRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.local.LocalDataInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The line reader finds every line whatever its length and wherever its end falls (inside a word of the eight-byte
+ * scan, across the read buffer's end, after a CR), and numbers lines as a text editor does, blank ones included.
+ */
+class JsonLinesFormatTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyLineIsFoundAndNumberedWhateverItsLengthAndEnd() throws IOException {
+        Random random = new Random(42);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        List<long[]> expected = new ArrayList<>(); // {line number, id}
+        long line = 0;
+        for (int id = 0; id < 3000; id++) {
+            line++;
+            if (random.nextInt(10) == 0) { // a blank line: counted, never a record
+                file.writeBytes(random.nextBoolean() ? "\n".getBytes(StandardCharsets.US_ASCII)
+                        : " \r\n".getBytes(StandardCharsets.US_ASCII));
+                continue;
+            }
+            int padding = random.nextInt(4) == 0 ? random.nextInt(70_000) : random.nextInt(40);
+            String record = "{\"AgentARN\":\"arn:a\",\"EventType\":\"HEART_BEAT\",\"EventTimestamp\":"
+                    + "\"2024-05-06T08:00:00Z\",\"EventId\":\"" + id + "\",\"Pad\":\"" + "é".repeat(padding / 2)
+                    + "x".repeat(padding % 2) + "\"}";
+            file.writeBytes(record.getBytes(StandardCharsets.UTF_8));
+            file.writeBytes((random.nextBoolean() ? "\r\n" : "\n").getBytes(StandardCharsets.US_ASCII));
+            expected.add(new long[] {line, id});
+        }
+        Path path = folder.resolve("events.jsonl");
+        Files.write(path, file.toByteArray());
+
+        JsonLinesFormat format = new JsonLinesFormat(3, "events.jsonl", JobConfig.RecordSettings.defaults());
+        StreamFormat.Reader<ParsedRecord> reader = format.createReader(new Configuration(),
+                new LocalDataInputStream(path.toFile()));
+        for (long[] next : expected) {
+            ParsedRecord record = reader.read();
+            assertTrue(record.isValid(), () -> "line " + next[0] + ": " + record.deadLetter.reason);
+            assertEquals(Long.toString(next[1]), record.event.eventId);
+            assertArrayEquals(Arrival.ofLine(3, next[0]), record.event.arrival, "line " + next[0]);
+        }
+        assertNull(reader.read());
+        reader.close();
+    }
+}
