@@ -55,6 +55,9 @@ public final class AgentAnalyticsJob {
         flink.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
         // No Kryo anywhere, but in the Kinesis consumer's own shard state (KryoFreeTypes checks the job's types).
         if (config.source != JobConfig.SourceKind.KINESIS) flink.set(PipelineOptions.GENERIC_TYPES, false);
+        // Chained operators hand records on without a defensive copy: every operator makes a new object for each
+        // record it emits and keeps none it was given (keyed state holds only what came over the network).
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
         return flink;
     }
 
