@@ -8,6 +8,7 @@ import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.endofinput.InputEndTracker;
 import dev.agentanalytics.engine.AgentEngineFunction;
 import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.AgentEventType;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.parse.ParsedRecord;
@@ -51,13 +52,13 @@ public final class AgentAnalyticsTopology {
         boolean batch = config.isBatch();
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
         SingleOutputStreamOperator<AgentEvent> routed = records
-                .process(new RecordRouter(config.records.keepPayloads))
+                .process(new RecordRouter(config.records.keepPayloads), AgentEventType.INSTANCE)
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
         sinks.write(OutputTable.DEAD_LETTERS, routed.getSideOutput(RecordRouter.DEAD_LETTERS));
 
         SingleOutputStreamOperator<AgentEvent> events = routed
-                .transform("end of input", TypeInformation.of(AgentEvent.class), new InputEndTracker())
+                .transform("end of input", AgentEventType.INSTANCE, new InputEndTracker())
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.END_OF_INPUT);
         BroadcastStream<EndOfInputReport> endOfInput = events.getSideOutput(InputEndTracker.REPORTS)

@@ -1,0 +1,104 @@
+package dev.agentanalytics.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentanalytics.config.JobConfig;
+import dev.agentanalytics.parse.AgentEventParser;
+import dev.agentanalytics.parse.ParsedRecord;
+import dev.agentanalytics.source.simulator.ContactCenterSimulator;
+import dev.agentanalytics.testing.Events;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The compact wire form gives back exactly the event it was given, whatever its text, and is smaller. */
+class AgentEventSerializerTest {
+    private static final AgentEventSerializer SERIALIZER = AgentEventSerializer.INSTANCE;
+
+    @Test
+    void simulatedEventsComeBackEqualAndSmaller() throws IOException {
+        JobConfig config = JobConfig.fromMap(Map.of("simulator.agents", "30", "simulator.duration", "2h",
+                "simulator.seed", "5"));
+        AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
+        TypeSerializer<AgentEvent> pojo = TypeInformation.of(AgentEvent.class)
+                .createSerializer(new SerializerConfigImpl());
+        ContactCenterSimulator simulator = new ContactCenterSimulator(config.simulator, 0);
+        long compact = 0;
+        long asPojo = 0;
+        int events = 0;
+        while (simulator.hasNext()) {
+            ParsedRecord record = parser.parse(simulator.next().payload, 0L, Arrival.ofOrdinal(events));
+            if (!record.isValid()) continue;
+            events++;
+            compact += roundTrip(record.event);
+            asPojo += size(pojo, record.event);
+        }
+        assertTrue(events > 1000, "events: " + events);
+        assertTrue(compact < asPojo, compact + " bytes compact, " + asPojo + " as a POJO");
+    }
+
+    @Test
+    void everyKindOfTextAndNullComesBackAsItWas() throws IOException {
+        AgentEvent event = Events.stateChange("08:00:00").available()
+                .contact("c1", "CONNECTED", "08:00:00")
+                .via("CHAT", "INBOUND", new ServedQueue("arn:q/1", null))
+                .build();
+        event.eventId = null;
+        event.username = "zoë?";                 // Latin-1 beyond ASCII, and a question mark
+        event.statusName = "Pause \uD83D\uDE00";  // outside the BMP
+        event.statusType = "\uD800lone";          // a lone surrogate, which UTF-8 could not carry
+        event.grouping = new Grouping(null, "", "Ünit", null, "x".repeat(70_000), "日本");
+        event.queues = new ServedQueue[] {new ServedQueue(null, "?"), new ServedQueue("", "")};
+        event.contacts[0].stateStart = null;
+        event.raw = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        event.arrival = new byte[0];
+        roundTrip(event);
+
+        AgentEvent empty = new AgentEvent();
+        roundTrip(empty);
+    }
+
+    @Test
+    void aCopyIsEqualAndSharesNoMutablePart() {
+        AgentEvent event = Events.heartBeat("08:00:00").available().contact("c1", "CONNECTED", "08:00:00").build();
+        event.raw = new byte[] {1, 2};
+        AgentEvent copy = SERIALIZER.copy(event);
+        assertEquals(event, copy);
+        assertNotSame(event.grouping, copy.grouping);
+        assertNotSame(event.contacts[0], copy.contacts[0]);
+        assertNotSame(event.raw, copy.raw);
+    }
+
+    /** Serializes, reads back, checks equality (and that copy between views keeps it); returns the size. */
+    private static int roundTrip(AgentEvent event) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        SERIALIZER.serialize(event, out);
+        int size = out.length();
+        AgentEvent back = SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertEquals(event, back);
+        assertEquals(event.eventTime, back.eventTime);
+        DataOutputSerializer copied = new DataOutputSerializer(256);
+        SERIALIZER.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
+        assertEquals(event, SERIALIZER.deserialize(new DataInputDeserializer(copied.getCopyOfBuffer())));
+        return size;
+    }
+
+    private static int size(TypeSerializer<AgentEvent> serializer, AgentEvent event) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(event, out);
+        return out.length();
+    }
+
+    @Test
+    void theTypeOfEventStreamsUsesIt() {
+        assertEquals(SERIALIZER, AgentEventType.INSTANCE.createSerializer(new SerializerConfigImpl()));
+    }
+}
