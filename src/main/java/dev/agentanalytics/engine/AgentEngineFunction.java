@@ -111,7 +111,7 @@ public class AgentEngineFunction
         long complete;
         if (batch) {
             complete = event.eventTime - 1;
-            applyPendingThrough(complete, new AgentTimeline(settings, ctx.getCurrentKey(), state,
+            applyPendingThrough(complete, new AgentTimeline(settings, event.agentArn, state,
                     SideOutputs.of(ctx, out)));
         } else {
             complete = ctx.timerService().currentWatermark();
@@ -164,7 +164,7 @@ public class AgentEngineFunction
             // agent waited for it, and finishes now.
             SideOutputs outputs = SideOutputs.of(ctx, out);
             ctx.applyToKeyedState(AGENT_STATE, (agent, state) -> {
-                finish(agent, state.value(), end, outputs);
+                finish(AgentKey.arn(agent, batch), state.value(), end, outputs);
                 state.clear();
             });
         }
@@ -179,13 +179,14 @@ public class AgentEngineFunction
             Long end = EndOfInput.time(ctx.getBroadcastState(EndOfInput.REPORTS));
             // Without every source's report the end is not known yet: the last report finishes the agent.
             if (end != null) {
-                finish(ctx.getCurrentKey(), state, end, SideOutputs.of(ctx, out));
+                finish(AgentKey.arn(ctx.getCurrentKey(), batch), state, end, SideOutputs.of(ctx, out));
                 agentState.clear();
             }
             return;
         }
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
-        AgentTimeline timeline = new AgentTimeline(settings, ctx.getCurrentKey(), state, SideOutputs.of(ctx, out));
+        AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(ctx.getCurrentKey(), batch), state,
+                SideOutputs.of(ctx, out));
         long firstPending = applyPendingThrough(watermark, timeline);
         timeline.advanceTo(watermark + 1);
         state.recentEventIds.forgetBefore(oldestRemembered(watermark));

@@ -7,6 +7,7 @@ import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.endofinput.InputEndTracker;
 import dev.agentanalytics.engine.AgentEngineFunction;
+import dev.agentanalytics.engine.AgentKey;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.AgentEventType;
 import dev.agentanalytics.output.OutputTable;
@@ -65,7 +66,7 @@ public final class AgentAnalyticsTopology {
                 .broadcast(EndOfInput.REPORTS);
 
         SingleOutputStreamOperator<QueueShare> agents = events
-                .keyBy(event -> event.agentArn, Types.STRING)
+                .keyBy(AgentKey.selector(batch), Types.STRING)
                 .connect(endOfInput)
                 .process(new AgentEngineFunction(settings, batch), TypeInformation.of(QueueShare.class))
                 .uid(OperatorIds.AGENT_ENGINE).name("agent engine");
