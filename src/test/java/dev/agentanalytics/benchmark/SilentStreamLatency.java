@@ -21,7 +21,7 @@ import org.apache.flink.streaming.api.functions.source.SourceFunction;
 /**
  * A figure, not a test: when the whole live stream goes silent, event time follows the wall clock, so a stale agent
  * is reported although no event (heart beat included) arrives any more. This measures how long after its wall-clock
- * deadline the alert reaches the sinks, in an embedded Flink, and prints it (scripts/benchmark.sh). The logic is
+ * deadline the alert reaches the sinks, in an embedded Flink, and prints it (scripts/bench.sh). The logic is
  * proven without a clock by LiveWatermarksTest (a hand-moved clock) and the engine's tests; the delay depends on the
  * machine, so nothing asserts it.
  */

@@ -203,6 +203,8 @@ final class LiveJobs {
     static long engineInput(InMemoryReporter metrics, JobID job) {
         long received = 0;
         for (OperatorMetricGroup group : metrics.findOperatorMetricGroups(job, ENGINE_OPERATOR)) {
+            // A group registered by an operator still being set up has no IO group yet: nothing received so far.
+            if (group.getIOMetricGroup() == null) continue;
             received += group.getIOMetricGroup().getNumRecordsInCounter().getCount();
         }
         return received;

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Performance figures on one fixed data set, each against a reference run on the same bytes, printed and never
+# asserted (docs/performance.md).
+#
+#   scripts/bench.sh
+#
+# Generates once and keeps (in .bench-data/, or $BENCH_DATA) a simulated data set cut into 128 MB parts, as Kinesis
+# Data Firehose delivers a stream to S3: BENCH_AGENTS agents (default 5000) x 4 h, about 1.1 million events of 3-8 KB,
+# and 5 agents x 20 days for the long history. Then measures, each in a JVM of its own, on the same bytes:
+#   (a) reference  a single-threaded Jackson readTree loop over the lines
+#   (p) parse      the job's own parser alone, one thread (a component of (b), for the profile)
+#   (b) batch      the whole job, BATCH replay, parallelism 2, every table written
+#   (c) discard    the same with sinks that discard
+#   (d) rocksdb    STREAMING on the RocksDB state backend, incremental checkpoints every 10 s (as Managed Flink)
+#   (e) history    5 agents x 20 days, as (b): the cost per event with a long history per agent
+# and prints events/s, MB/s, peak heap and RSS of each, then p/a, b/a, c/a, d/a and e/b. Then the keyed state per
+# agent from RocksDB snapshots of 10,000 and 100,000 agents, and the live latency figures.
+# BENCH_JAVA_OPTS adds JVM options to every run (-Dflink.KEY=VALUE tries a Flink setting); BENCH_SKIP=d skips (d).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/lib/java-env.sh"
+agents="${BENCH_AGENTS:-5000}"
+data="${BENCH_DATA:-$repo_root/.bench-data}"
+main_set="$data/events-${agents}-agents-4h"
+history_set="$data/events-5-agents-20d"
+
+ensure_built
+(cd "$repo_root" && mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/test-classpath.txt) >&2
+classpath="$repo_root/target/test-classes:$repo_root/target/classes:$(cat "$repo_root/target/test-classpath.txt")"
+
+bench_java() {
+  # shellcheck disable=SC2046
+  java ${BENCH_JAVA_OPTS:-} $(java_module_flags) \
+    -Dlog4j.configurationFile="$repo_root/scripts/lib/log4j2-cli.properties" -cp "$classpath" "$@"
+}
+
+mkdir -p "$data"
+generate() { # FOLDER AGENTS DURATION
+  if [ ! -f "$1.complete" ]; then
+    echo "generating $1 (once; kept for the next runs)" >&2
+    rm -rf "$1" && mkdir -p "$1"
+    "$here/simulate.sh" --file "$1/all.jsonl" --simulator.agents "$2" --simulator.duration "$3" \
+      --simulator.seed 13 >/dev/null
+    # Firehose-like objects of at most 128 MB, whole lines each (what a replay of an S3 prefix reads).
+    (cd "$1" && split -C 128m -d -a 4 --additional-suffix=.jsonl all.jsonl part- && rm all.jsonl)
+    touch "$1.complete"
+  fi
+}
+generate "$main_set" "$agents" 4h
+generate "$history_set" 5 20d
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+declare -A rate
+measure() { # NAME MODE FOLDER
+  local line log="$data/bench-$1.log"
+  rm -rf "${work:?}"/*
+  bench_java dev.agentanalytics.benchmark.JobBenchmark "$2" "$3" "$work" >"$log" 2>&1 || true
+  if ! line="$(grep '^result' "$log")"; then
+    echo "($1) failed; the end of $log:" >&2; tail -20 "$log" >&2; exit 1
+  fi
+  # result MODE events=N bytes=B seconds=S heap_mb=H rss_mb=R
+  eval "$(echo "$line" | awk '{ for (i = 3; i <= NF; i++) print $i }')"
+  rate[$1]="$(awk -v n="$events" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }')"
+  awk -v name="$1" -v n="$events" -v b="$bytes" -v s="$seconds" -v h="$heap_mb" -v r="$rss_mb" 'BEGIN {
+    printf "(%s) %-9s %9d events %7.0f MB in %7.1f s: %8.0f events/s %6.1f MB/s; peak heap %5d MB, peak RSS %5d MB\n",
+      substr(name, 1, 1), substr(name, 3), n, b / 1e6, s, n / s, b / 1e6 / s, h, r }'
+}
+
+echo "== throughput ($(nproc) cores; $(java -version 2>&1 | head -1))"
+measure a-reference reference "$main_set"
+measure p-parse parse "$main_set"
+measure b-batch batch "$main_set"
+measure c-discard discard "$main_set"
+[[ "${BENCH_SKIP:-}" == *d* ]] || measure d-rocksdb rocksdb "$main_set"
+measure e-history batch "$history_set"
+ratio() { awk -v x="${rate[$2]}" -v y="${rate[$3]}" -v name="$1" -v t="${4:-}" \
+  'BEGIN { printf "%s = %.2f%s\n", name, x / y, t == "" ? "" : "   (target >= " t ")" }'; }
+ratio p/a p-parse a-reference ""
+ratio b/a b-batch a-reference 1.0
+ratio c/a c-discard a-reference ""
+[[ "${BENCH_SKIP:-}" == *d* ]] || ratio d/a d-rocksdb a-reference 0.5
+ratio e/b e-history b-batch 0.9
+
+echo "== keyed state per agent (RocksDB snapshots, under a 2 GB heap)"
+BENCH_JAVA_OPTS="-Xmx2g" bench_java dev.agentanalytics.benchmark.StateSizeBenchmark 2>/dev/null | grep '^state'
+
+echo "== live latency"
+bench_java dev.agentanalytics.benchmark.SilentStreamLatency 2>/dev/null | grep '^silent stream'
+port="${BENCH_KINESIS_PORT:-4598}"
+"$here/kinesis-emulator.sh" start --port "$port" --tls-port "$((port + 1))" --streams bench-alerts:1 >&2
+trap '"$here/kinesis-emulator.sh" stop >&2 || true; rm -rf "$work"' EXIT
+rm -rf "${work:?}"/*
+bench_java dev.agentanalytics.benchmark.LiveLatency "http://127.0.0.1:$port" bench-alerts "$work" 2>/dev/null \
+  | grep '^live latency'
