@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  *   <li>deadline to the alert on the Kinesis alert stream: each record's arrival time at the stream minus its
  *       deadline (out-of-orderness, the watermark interval and the sink's 500 ms buffer make it up; the first
  *       write also starts the sink's HTTP client);
- *   <li>a window's end to its committed rows: when the first {@code agent_status} file holding the first 1-minute
- *       window appears committed in the output folder, minus the window's end (out-of-orderness, then the next
+ *   <li>a window's end to its committed rows: when the first committed {@code agent_status} file appears in the
+ *       output folder, minus the end of the first 1-minute window it holds (out-of-orderness, then the next
  *       checkpoint: at most {@code checkpoint-interval} more).
  * </ul>
  *
@@ -49,7 +49,6 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 public final class LiveLatency {
     private static final long STALE_AFTER_MS = 8_000;
-    private static final long WINDOW_MS = 60_000;
     private static final long GIVE_UP_MS = 120_000;
     private static final int SILENT_AGENTS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,11 +80,11 @@ public final class LiveLatency {
                         .uid("live-timestamps"),
                 new JobSinks(config), config);
         long started = System.currentTimeMillis();
-        long firstWindowEnd = (started / WINDOW_MS + 1) * WINDOW_MS;
         JobClient job = env.executeAsync("live latency");
         try (KinesisClient kinesis = KinesisClients.create(config.kinesis.region, endpoint)) {
             List<Long> alertDelays = new ArrayList<>();
             Long rowsCommitted = null;
+            Long firstWindowEnd = null;
             String iterator = kinesis.getShardIterator(r -> r.streamName(stream).shardId("shardId-000000000000")
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             while ((alertDelays.size() < SILENT_AGENTS || rowsCommitted == null)
@@ -96,8 +95,9 @@ public final class LiveLatency {
                     iterator = records.nextShardIterator();
                     alertDelays.addAll(staleAlertDelays(records.records()));
                 }
-                if (rowsCommitted == null && committedRowsOf(output, firstWindowEnd)) {
-                    rowsCommitted = System.currentTimeMillis();
+                if (rowsCommitted == null) {
+                    firstWindowEnd = firstCommittedWindowEnd(output);
+                    if (firstWindowEnd != null) rowsCommitted = System.currentTimeMillis();
                 }
                 Thread.sleep(50); // polls; each figure is read off its own clock (the stream's, the file's sighting)
             }
@@ -125,21 +125,25 @@ public final class LiveLatency {
         return delays;
     }
 
-    /** Whether a committed (visible, not in-progress) agent_status file holds a row of the window ending then. */
-    private static boolean committedRowsOf(Path output, long windowEnd) throws IOException {
+    /** The end of the first window of the committed (visible, not in-progress) agent_status files, or null. */
+    private static Long firstCommittedWindowEnd(Path output) throws IOException {
         Path table = output.resolve("agent_status");
-        if (!Files.isDirectory(table)) return false;
-        String end = "\"window_end\":\"" + UtcTimes.iso(windowEnd) + "\"";
+        if (!Files.isDirectory(table)) return null;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(table)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .collect(Collectors.toList());
         }
+        Long first = null;
         for (Path file : files) {
-            if (Files.readString(file).contains(end)) return true;
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank()) continue;
+                long end = UtcTimes.parse(JSON.readTree(line).path("window_end").asText());
+                if (first == null || end < first) first = end;
+            }
         }
-        return false;
+        return first;
     }
 
     /** a-1: LOGIN, then a heart beat every 500 ms; s-1 to s-5: LOGIN 3 s apart, then nothing. Wall-clock stamps. */
