@@ -110,6 +110,7 @@ public class AgentEngineFunction
         // Every event at or before `complete` is in: live, the watermark; in BATCH, the instant before this event.
         long complete;
         if (batch) {
+            state.agentArn = event.agentArn;
             complete = event.eventTime - 1;
             applyPendingThrough(complete, new AgentTimeline(settings, event.agentArn, state,
                     SideOutputs.of(ctx, out)));
@@ -164,7 +165,8 @@ public class AgentEngineFunction
             // agent waited for it, and finishes now.
             SideOutputs outputs = SideOutputs.of(ctx, out);
             ctx.applyToKeyedState(AGENT_STATE, (agent, state) -> {
-                finish(AgentKey.arn(agent, batch), state.value(), end, outputs);
+                AgentState stored = state.value();
+                finish(AgentKey.arn(agent, stored, batch), stored, end, outputs);
                 state.clear();
             });
         }
@@ -179,13 +181,13 @@ public class AgentEngineFunction
             Long end = EndOfInput.time(ctx.getBroadcastState(EndOfInput.REPORTS));
             // Without every source's report the end is not known yet: the last report finishes the agent.
             if (end != null) {
-                finish(AgentKey.arn(ctx.getCurrentKey(), batch), state, end, SideOutputs.of(ctx, out));
+                finish(AgentKey.arn(ctx.getCurrentKey(), state, batch), state, end, SideOutputs.of(ctx, out));
                 agentState.clear();
             }
             return;
         }
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
-        AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(ctx.getCurrentKey(), batch), state,
+        AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(ctx.getCurrentKey(), state, batch), state,
                 SideOutputs.of(ctx, out));
         long firstPending = applyPendingThrough(watermark, timeline);
         timeline.advanceTo(watermark + 1);

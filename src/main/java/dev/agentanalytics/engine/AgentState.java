@@ -6,7 +6,8 @@ import dev.agentanalytics.event.ServedQueue;
 /**
  * Everything the engine keeps for one agent, as one Flink POJO. Its size is bounded by what the agent is doing
  * now (open legs, the current window, the ids of the de-duplication window), never by its history. Nothing here
- * can be derived from the rest: the agent's activity follows from its status type and its legs, its ARN is the key.
+ * can be derived from the rest: the agent's activity follows from its status type and its legs, its ARN is the key
+ * (in a live job).
  */
 public class AgentState {
     /**
@@ -37,6 +38,12 @@ public class AgentState {
     public String staleAlertId;
 
     public RecentEventIds recentEventIds = new RecentEventIds();
+
+    /**
+     * BATCH mode only: the agent's ARN, which its key (a digest, {@link AgentKey}) does not give back. Null in a
+     * live job, whose key is the ARN.
+     */
+    public String agentArn;
 
     /** The agent's one timer (see {@code AgentEngineFunction}), or Long.MIN_VALUE when none is registered. */
     public long timerAt = Long.MIN_VALUE;
