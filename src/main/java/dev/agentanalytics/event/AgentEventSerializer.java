@@ -1,11 +1,14 @@
 package dev.agentanalytics.event;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
@@ -36,41 +39,16 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
         return new AgentEvent();
     }
 
+    /** A deep copy, through the wire form: one list of the fields, and copies are rare (object reuse is on). */
     @Override
     public AgentEvent copy(AgentEvent from) {
-        AgentEvent to = new AgentEvent();
-        to.eventId = from.eventId;
-        to.agentArn = from.agentArn;
-        to.eventType = from.eventType;
-        to.eventTime = from.eventTime;
-        to.username = from.username;
-        to.statusName = from.statusName;
-        to.statusType = from.statusType;
-        Grouping g = from.grouping;
-        to.grouping = new Grouping(g.routingProfileName, g.hierarchyLevel1, g.hierarchyLevel2, g.hierarchyLevel3,
-                g.hierarchyLevel4, g.hierarchyLevel5);
-        to.queues = new ServedQueue[from.queues.length];
-        for (int i = 0; i < to.queues.length; i++) {
-            to.queues[i] = new ServedQueue(from.queues[i].arn, from.queues[i].name);
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(1024);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy an agent event", e);
         }
-        to.contacts = new ContactState[from.contacts.length];
-        for (int i = 0; i < to.contacts.length; i++) to.contacts[i] = copy(from.contacts[i]);
-        to.raw = from.raw == null ? null : from.raw.clone();
-        to.arrival = from.arrival == null ? null : from.arrival.clone();
-        return to;
-    }
-
-    private static ContactState copy(ContactState from) {
-        ContactState to = new ContactState();
-        to.contactId = from.contactId;
-        to.initialContactId = from.initialContactId;
-        to.channel = from.channel;
-        to.initiationMethod = from.initiationMethod;
-        to.state = from.state;
-        to.stateStart = from.stateStart;
-        to.queueArn = from.queueArn;
-        to.queueName = from.queueName;
-        return to;
     }
 
     @Override

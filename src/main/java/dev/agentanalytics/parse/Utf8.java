@@ -1,26 +1,18 @@
 package dev.agentanalytics.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Strict UTF-8 validation in place, without decoding: the parser reads the bytes themselves, and Jackson does not
  * check the bytes of the strings it skips. Rejects what Java's decoder rejects (a stray or missing continuation
  * byte, an overlong form, an encoded surrogate, a code point above U+10FFFF).
  */
 final class Utf8 {
-    /** Eight bytes at a time: a record is almost all ASCII, and a whole word of it is passed in one test. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
     private Utf8() {}
 
     static boolean isValid(byte[] bytes) {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
-            while (i + 8 <= n && ((long) WORDS.get(bytes, i) & HIGH_BITS) == 0) i += 8;
+            i = ByteScan.skipAsciiWords(bytes, i, n); // almost the whole of every record
             if (i == n) break;
             int b = bytes[i];
             if (b >= 0) { // ASCII, the whole of almost every record

@@ -4,12 +4,10 @@ import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.output.DeadLetterRow;
 import dev.agentanalytics.parse.AgentEventParser;
+import dev.agentanalytics.parse.ByteScan;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -30,10 +28,6 @@ import org.apache.flink.core.fs.FSDataInputStream;
  */
 public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private static final long serialVersionUID = 1L;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final int fileIndex;
     private final String fileName;
@@ -113,11 +107,11 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                     if (limit <= 0) {
                         limit = 0;
                         ended = true;
-                        return lastByte < 0 ? null : withoutCarriageReturn(line, lineLength, lastByte);
+                        return lastByte < 0 ? null : withoutCarriageReturn(line, 0, lineLength, lastByte);
                     }
                 }
                 int start = position;
-                int end = indexOfNewline(start);
+                int end = ByteScan.indexOfNewline(buffer, start, limit);
                 position = end;
                 if (end > start) lastByte = buffer[end - 1];
                 if (end < limit && lineBytes == 0) { // the whole line in the buffer
@@ -130,24 +124,9 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                 lineBytes += end - start;
                 if (end < limit) {
                     position++;
-                    return withoutCarriageReturn(line, lineLength, lastByte < 0 ? 0 : lastByte);
+                    return withoutCarriageReturn(line, 0, lineLength, lastByte < 0 ? 0 : lastByte);
                 }
             }
-        }
-
-        /** Where the next newline is, or {@link #limit}: eight bytes a test, a line being some kilobytes long. */
-        private int indexOfNewline(int from) {
-            byte[] bytes = buffer;
-            int end = limit;
-            int i = from;
-            while (i + 8 <= end) {
-                long word = (long) WORDS.get(bytes, i) ^ NEWLINES;
-                long zeroBytes = (word - ONES) & ~word & HIGH_BITS; // exact for the first zero byte
-                if (zeroBytes != 0) return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
-                i += 8;
-            }
-            while (i < end && bytes[i] != '\n') i++;
-            return i;
         }
 
         /** Appends buffer[start, end) to the line, up to the size limit (+2: a CR, and one byte to tell "too long"). */
@@ -159,18 +138,12 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
             lineLength += n;
         }
 
-        private byte[] withoutCarriageReturn(byte[] from, int length, int lastByte) {
-            return withoutCarriageReturn(from, 0, length, lastByte);
-        }
-
         /** The line read, without the CR of a CRLF end of line. */
         private byte[] withoutCarriageReturn(byte[] from, int offset, int length, int lastByte) {
-            if (lastByte == '\r' && length == lineBytes) {
-                lineBytes--;
-                return Arrays.copyOfRange(from, offset, offset + length - 1);
-            }
-            if (lastByte == '\r') lineBytes--;
-            return Arrays.copyOfRange(from, offset, offset + length);
+            if (lastByte != '\r') return Arrays.copyOfRange(from, offset, offset + length);
+            boolean whole = length == lineBytes; // else the line was cut at the size limit and keeps its tail
+            lineBytes--;
+            return Arrays.copyOfRange(from, offset, offset + (whole ? length - 1 : length));
         }
 
         private byte[] withoutByteOrderMark(byte[] bytes) {

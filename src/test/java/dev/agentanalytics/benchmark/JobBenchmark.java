@@ -69,7 +69,7 @@ public final class JobBenchmark {
             case "discard":
             case "rocksdb":
                 events = 0;
-                for (Path file : files) events += countLines(file);
+                for (Path file : files) events += forEachLine(file, (line, from, length) -> { });
                 started = System.nanoTime();
                 runJob(mode, input, work);
                 break;
@@ -180,21 +180,6 @@ public final class JobBenchmark {
             rows.sinkTo(new DiscardingSink<>()).name(table.tableName() + " discarded")
                     .uid(table.tableName() + "-discarded");
         }
-    }
-
-    private static long countLines(Path input) throws IOException {
-        long lines = 0;
-        byte[] buffer = new byte[1 << 20];
-        int last = '\n';
-        try (InputStream in = Files.newInputStream(input)) {
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') lines++;
-                }
-                last = buffer[n - 1];
-            }
-        }
-        return last == '\n' ? lines : lines + 1;
     }
 
     /** The heap's high-water mark: the sum of each heap pool's peak (an upper bound of the peak in use). */

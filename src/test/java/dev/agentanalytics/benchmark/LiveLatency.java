@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.kinesis.KinesisClients;
 import dev.agentanalytics.output.UtcTimes;
-import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.sink.JobSinks;
 import dev.agentanalytics.source.EventTimeWatermarks;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -153,24 +151,15 @@ public final class LiveLatency {
 
         @Override
         public void run(SourceContext<ParsedRecord> ctx) throws Exception {
-            AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
-            send(ctx, parser, "a-1", "LOGIN", 0);
+            WallClockEvents events = new WallClockEvents();
+            events.send(ctx, "a-1", "LOGIN", "a-1-0");
             for (int beat = 1; running; beat++) {
-                if (beat % 6 == 1 && beat / 6 < SILENT_AGENTS) send(ctx, parser, "s-" + (beat / 6 + 1), "LOGIN", 0);
+                if (beat % 6 == 1 && beat / 6 < SILENT_AGENTS) {
+                    String agent = "s-" + (beat / 6 + 1);
+                    events.send(ctx, agent, "LOGIN", agent + "-0");
+                }
                 Thread.sleep(500); // the pace of the live feed, not a synchronization
-                send(ctx, parser, "a-1", "HEART_BEAT", beat);
-            }
-        }
-
-        private static void send(SourceContext<ParsedRecord> ctx, AgentEventParser parser, String agent, String type,
-                                 int n) {
-            long now = System.currentTimeMillis();
-            String json = "{\"AgentARN\":\"arn:aws:connect:us-east-1:1:instance/i/agent/" + agent + "\","
-                    + "\"EventType\":\"" + type + "\",\"EventId\":\"" + agent + "-" + n + "\",\"EventTimestamp\":\""
-                    + UtcTimes.iso(now) + "\",\"CurrentAgentSnapshot\":{\"AgentStatus\":{\"Name\":\"Available\","
-                    + "\"Type\":\"ROUTABLE\"},\"Configuration\":{\"Username\":\"" + agent + "\"}}}";
-            synchronized (ctx.getCheckpointLock()) {
-                ctx.collect(parser.parse(json.getBytes(StandardCharsets.UTF_8), now, null));
+                events.send(ctx, "a-1", "HEART_BEAT", "a-1-" + beat);
             }
         }
 

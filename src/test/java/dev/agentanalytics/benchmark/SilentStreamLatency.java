@@ -4,12 +4,10 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.AlertRow;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.UtcTimes;
-import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.source.EventTimeWatermarks;
 import dev.agentanalytics.testing.CollectingSinks;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +65,8 @@ public final class SilentStreamLatency {
 
         @Override
         public void run(SourceContext<ParsedRecord> ctx) throws Exception {
-            AgentEventParser parser = new AgentEventParser(JobConfig.RecordSettings.defaults());
-            for (String agent : new String[] {"a-1", "a-2"}) {
-                long now = System.currentTimeMillis();
-                String json = "{\"AgentARN\":\"arn:aws:connect:us-east-1:1:instance/i/agent/" + agent + "\","
-                        + "\"EventType\":\"LOGIN\",\"EventId\":\"" + agent + "\",\"EventTimestamp\":\""
-                        + UtcTimes.iso(now) + "\",\"CurrentAgentSnapshot\":{\"AgentStatus\":{\"Name\":\"Available\","
-                        + "\"Type\":\"ROUTABLE\"},\"Configuration\":{\"Username\":\"" + agent + "\"}}}";
-                synchronized (ctx.getCheckpointLock()) {
-                    ctx.collect(parser.parse(json.getBytes(StandardCharsets.UTF_8), now, null));
-                }
-            }
+            WallClockEvents events = new WallClockEvents();
+            for (String agent : new String[] {"a-1", "a-2"}) events.send(ctx, agent, "LOGIN", agent);
             while (running) {
                 Thread.sleep(Duration.ofMillis(100).toMillis()); // a live source that has nothing to say
             }

@@ -1,0 +1,38 @@
+package dev.agentanalytics.parse;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Scans of a record's bytes eight at a time: a record is some kilobytes of almost only ASCII, and one test of a
+ * 64-bit word passes eight bytes. Used to find line ends in a file and to pass ASCII runs when checking UTF-8.
+ */
+public final class ByteScan {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long NEWLINES = '\n' * ONES;
+
+    private ByteScan() {}
+
+    /** The index of the first {@code '\n'} in {@code bytes[from, to)}, or {@code to}. */
+    public static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long word = (long) WORDS.get(bytes, i) ^ NEWLINES;
+            long zeroBytes = (word - ONES) & ~word & HIGH_BITS; // exact for the first zero byte
+            if (zeroBytes != 0) return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            i += 8;
+        }
+        while (i < to && bytes[i] != '\n') i++;
+        return i;
+    }
+
+    /** The index after the whole words of ASCII starting at {@code from} in {@code bytes[from, to)}. */
+    static int skipAsciiWords(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + 8 <= to && ((long) WORDS.get(bytes, i) & HIGH_BITS) == 0) i += 8;
+        return i;
+    }
+}
