@@ -35,7 +35,8 @@ public final class ReplayFiles {
         for (int i = 0; i < files.size(); i++) indexes.put(key(files.get(i)), i);
         // Nothing to read (empty folders): hand the folders over, the source then ends at once.
         Path[] paths = files.isEmpty() ? inputs.stream().map(Path::new).toArray(Path[]::new) : files.toArray(new Path[0]);
-        return FileSource.forBulkFileFormat(new NumberedJsonLines(indexes, settings), paths).build();
+        return FileSource.forBulkFileFormat(new NumberedJsonLines(indexes, settings), paths)
+                .setSplitAssigner(FilesInReplayOrder.provider(indexes)).build();
     }
 
     /** Every file to replay, in replay order, as fully qualified paths. */
@@ -67,6 +68,15 @@ public final class ReplayFiles {
         for (FileStatus child : children) addFiles(fs, child, files);
     }
 
+    /** The place of a split's file in the replay's order. */
+    static int indexOf(Map<String, Integer> fileIndexes, FileSourceSplit split) {
+        Integer index = fileIndexes.get(key(split.path()));
+        if (index == null) {
+            throw new IllegalStateException("File " + split.path() + " is not one of the replay's inputs");
+        }
+        return index;
+    }
+
     /** Paths as the job names them and as the source's splits name them differ in form, never in this key. */
     private static String key(Path path) {
         String authority = path.toUri().getAuthority();
@@ -96,11 +106,8 @@ public final class ReplayFiles {
         }
 
         private StreamFormatAdapter<ParsedRecord> formatOf(FileSourceSplit split) {
-            Integer index = fileIndexes.get(key(split.path()));
-            if (index == null) {
-                throw new IllegalStateException("File " + split.path() + " is not one of the replay's inputs");
-            }
-            return new StreamFormatAdapter<>(new JsonLinesFormat(index, split.path().toString(), settings));
+            return new StreamFormatAdapter<>(new JsonLinesFormat(indexOf(fileIndexes, split), split.path().toString(),
+                    settings));
         }
 
         @Override

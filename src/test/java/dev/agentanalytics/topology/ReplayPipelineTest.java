@@ -90,13 +90,40 @@ class ReplayPipelineTest {
             // The folder as input: the file source reads every file in it.
             Map<OutputTable, List<String>> rows =
                     Replays.replay(work.resolve("out-" + parallelism), parallelism, List.of(folder), Map.of());
-            for (OutputTable table : OutputTable.values()) {
-                if (table == OutputTable.DEAD_LETTERS) {
-                    assertEquals(withoutReceivedAt(reference.get(table)), withoutReceivedAt(rows.get(table)));
-                } else {
-                    assertEquals(reference.get(table), rows.get(table),
-                            table + " with parallelism " + parallelism + " and 3 files");
-                }
+            assertSameTables(reference, rows, "parallelism " + parallelism + " and 3 files");
+        }
+    }
+
+    /**
+     * STREAMING, each file is read after the ones before it: a file read after a later one would find its events
+     * behind the watermark, late. (The simulated lines only: the tie fixture's, appended at the end, are hours
+     * older than the lines before them, late in any live run.)
+     */
+    @Test
+    void aStreamingReplayOfAFolderReadsItsFilesInOrder() throws Exception {
+        List<byte[]> simulated = lines.subList(0, lines.size() - TieFixture.inArrivalOrder(TIE_AGENTS).size());
+        Path single = work.resolve("simulated.jsonl");
+        Replays.writeLines(simulated, List.of(single));
+        Map<OutputTable, List<String>> batch = Replays.replay(work.resolve("simulated-batch"), 1, List.of(single),
+                Map.of());
+        Path folder = Files.createDirectories(work.resolve("simulated-parts"));
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) parts.add(folder.resolve(String.format("part-%02d.jsonl", i)));
+        Replays.writeLines(simulated, parts);
+        Map<OutputTable, List<String>> streaming = Replays.replay(work.resolve("simulated-streaming"), 2,
+                List.of(folder), Map.of("runtime-mode", "STREAMING", "checkpoint-interval", "1s"));
+        assertEquals(List.of(), batch.get(OutputTable.LATE_EVENTS));
+        assertSameTables(batch, streaming, "STREAMING at parallelism 2 from 12 files");
+    }
+
+    private static void assertSameTables(Map<OutputTable, List<String>> expected,
+                                         Map<OutputTable, List<String>> actual, String run) {
+        for (OutputTable table : OutputTable.values()) {
+            if (table == OutputTable.DEAD_LETTERS) {
+                assertEquals(withoutReceivedAt(expected.get(table)), withoutReceivedAt(actual.get(table)));
+            } else {
+                assertEquals(expected.get(table), actual.get(table),
+                        () -> table + ", " + run + ": " + difference(expected.get(table), actual.get(table)));
             }
         }
     }
@@ -171,6 +198,16 @@ class ReplayPipelineTest {
     }
 
     /** Dead letters without what depends on the run (when it read them) and the split (which file and line). */
+    /** The rows only one side has, a few of each: what a failure message can show. */
+    private static String difference(List<String> expected, List<String> actual) {
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(actual);
+        List<String> extra = new ArrayList<>(actual);
+        extra.removeAll(expected);
+        return missing.size() + " missing, e.g. " + missing.subList(0, Math.min(2, missing.size())) + "; "
+                + extra.size() + " extra, e.g. " + extra.subList(0, Math.min(2, extra.size()));
+    }
+
     private static List<String> withoutReceivedAt(List<String> deadLetters) {
         return deadLetters.stream().map(line -> line.replaceAll("\"received_at\":\"[^\"]*\",", "")
                         .replaceAll("\"origin\":\"[^\"]*\",\"position\":\"[^\"]*\",", ""))
