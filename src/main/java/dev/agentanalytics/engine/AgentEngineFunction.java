@@ -14,7 +14,7 @@ import dev.agentanalytics.output.UtcTimes;
 import dev.agentanalytics.queue.QueueShare;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -106,13 +106,17 @@ public class AgentEngineFunction
     @Override
     public void processElement(AgentEvent event, ReadOnlyContext ctx, Collector<QueueShare> out) throws Exception {
         AgentState stored = agentState.value();
-        AgentState state = stored != null ? stored : new AgentState();
+        AgentState state = stored;
+        if (state == null) {
+            state = new AgentState();
+            state.pendingTimes = new long[0]; // an agent without state has nothing buffered
+        }
         // Every event at or before `complete` is in: live, the watermark; in BATCH, the instant before this event.
         long complete;
         if (batch) {
             state.agentArn = event.agentArn;
             complete = event.eventTime - 1;
-            applyPendingThrough(complete, new AgentTimeline(settings, event.agentArn, state,
+            applyPendingThrough(state, complete, new AgentTimeline(settings, event.agentArn, state,
                     SideOutputs.of(ctx, out)));
         } else {
             complete = ctx.timerService().currentWatermark();
@@ -135,7 +139,7 @@ public class AgentEngineFunction
             applied.inc();
             if (event.eventId != null) state.recentEventIds.remember(event.eventId, event.eventTime);
             event.raw = null; // the payload was only needed had the event been late
-            addPending(event);
+            addPending(state, event);
             due = event.eventTime;
         }
 
@@ -189,7 +193,7 @@ public class AgentEngineFunction
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
         AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(ctx.getCurrentKey(), state, batch), state,
                 SideOutputs.of(ctx, out));
-        long firstPending = applyPendingThrough(watermark, timeline);
+        long firstPending = applyPendingThrough(state, watermark, timeline);
         timeline.advanceTo(watermark + 1);
         state.recentEventIds.forgetBefore(oldestRemembered(watermark));
 
@@ -207,45 +211,80 @@ public class AgentEngineFunction
 
     /** End of the input for one agent: everything buffered is applied and time stops at {@code end}. */
     private void finish(String agent, AgentState stored, long end, SideOutputs outputs) throws Exception {
-        AgentTimeline timeline = new AgentTimeline(settings, agent, stored != null ? stored : new AgentState(),
-                outputs);
-        applyPendingThrough(end, timeline);
+        AgentState state = stored != null ? stored : new AgentState();
+        AgentTimeline timeline = new AgentTimeline(settings, agent, state, outputs);
+        applyPendingThrough(state, end, timeline);
         timeline.finish(end);
         pending.clear();
     }
 
     /**
      * Applies the buffered events up to {@code time}, in order (§3.7); returns the timestamp of the first event
-     * still buffered, or Long.MAX_VALUE.
+     * still buffered, or Long.MAX_VALUE. Only the due entries of the buffer are read: under RocksDB, iterating it
+     * would be a seek past every entry removed since its last compaction, on every timer.
      */
-    private long applyPendingThrough(long time, AgentTimeline timeline) throws Exception {
-        List<Long> due = new ArrayList<>();
-        long firstLeft = Long.MAX_VALUE;
-        for (Long eventTime : pending.keys()) {
-            if (eventTime <= time) {
-                due.add(eventTime);
-            } else {
-                firstLeft = Math.min(firstLeft, eventTime);
-            }
-        }
-        Collections.sort(due);
-        for (Long eventTime : due) {
-            for (AgentEvent event : pending.get(eventTime)) {
+    private long applyPendingThrough(AgentState state, long time, AgentTimeline timeline) throws Exception {
+        long[] times = pendingTimes(state);
+        int due = 0;
+        while (due < times.length && times[due] <= time) {
+            for (AgentEvent event : pending.get(times[due])) {
                 timeline.apply(event);
             }
-            pending.remove(eventTime);
+            pending.remove(times[due]);
+            due++;
         }
-        return firstLeft;
+        if (due > 0) state.pendingTimes = Arrays.copyOfRange(times, due, times.length);
+        return due < times.length ? times[due] : Long.MAX_VALUE;
+    }
+
+    /** The timestamps in the buffer, ascending; listed from the buffer once for a state restored without them. */
+    private long[] pendingTimes(AgentState state) throws Exception {
+        if (state.pendingTimes == null) {
+            List<Long> times = new ArrayList<>();
+            for (Long eventTime : pending.keys()) times.add(eventTime);
+            state.pendingTimes = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        return state.pendingTimes;
     }
 
     /** Buffers an event after those of its timestamp that arrived before it. */
-    private void addPending(AgentEvent event) throws Exception {
+    private void addPending(AgentState state, AgentEvent event) throws Exception {
+        long[] times = pendingTimes(state);
         List<AgentEvent> atSameTime = pending.get(event.eventTime);
-        if (atSameTime == null) atSameTime = new ArrayList<>(1);
+        if (atSameTime == null) {
+            atSameTime = new ArrayList<>(1);
+            int at = Arrays.binarySearch(times, event.eventTime);
+            state.pendingTimes = insertAt(times, -at - 1, event.eventTime);
+        }
         int at = atSameTime.size();
         while (at > 0 && event.compareOrder(atSameTime.get(at - 1)) < 0) at--;
         atSameTime.add(at, event);
         pending.put(event.eventTime, atSameTime);
+    }
+
+    /** Takes an event out of the buffer (the later of two copies, §3.7). */
+    private void removePending(AgentState state, List<AgentEvent> atSameTime, int index) throws Exception {
+        long eventTime = atSameTime.get(index).eventTime;
+        atSameTime.remove(index);
+        if (!atSameTime.isEmpty()) {
+            pending.put(eventTime, atSameTime);
+            return;
+        }
+        pending.remove(eventTime);
+        long[] times = pendingTimes(state);
+        int at = Arrays.binarySearch(times, eventTime);
+        long[] fewer = new long[times.length - 1];
+        System.arraycopy(times, 0, fewer, 0, at);
+        System.arraycopy(times, at + 1, fewer, at, fewer.length - at);
+        state.pendingTimes = fewer;
+    }
+
+    private static long[] insertAt(long[] times, int at, long time) {
+        long[] more = new long[times.length + 1];
+        System.arraycopy(times, 0, more, 0, at);
+        more[at] = time;
+        System.arraycopy(times, at, more, at + 1, times.length - at);
+        return more;
     }
 
     /**
@@ -263,10 +302,9 @@ public class AgentEngineFunction
             for (int i = 0; waiting != null && i < waiting.size(); i++) {
                 AgentEvent copy = waiting.get(i);
                 if (event.eventId.equals(copy.eventId) && event.compareOrder(copy) < 0) {
-                    waiting.remove(i);
-                    if (waiting.isEmpty()) pending.remove(seenAt); else pending.put(seenAt, waiting);
+                    removePending(state, waiting, i);
                     event.raw = null;
-                    addPending(event);
+                    addPending(state, event);
                     state.recentEventIds.forget(event.eventId);
                     state.recentEventIds.remember(event.eventId, event.eventTime);
                     break;

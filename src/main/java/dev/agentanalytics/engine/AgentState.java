@@ -45,6 +45,12 @@ public class AgentState {
      */
     public String agentArn;
 
+    /**
+     * The timestamps of the events waiting in the engine's buffer, ascending: what is due is found without reading
+     * the buffer. Null in a state from a snapshot taken before this field existed: listed from the buffer once.
+     */
+    public long[] pendingTimes;
+
     /** The agent's one timer (see {@code AgentEngineFunction}), or Long.MIN_VALUE when none is registered. */
     public long timerAt = Long.MIN_VALUE;
 
