@@ -213,9 +213,10 @@ public class AgentEngineFunction
     private void finish(String agent, AgentState stored, long end, SideOutputs outputs) throws Exception {
         AgentState state = stored != null ? stored : new AgentState();
         AgentTimeline timeline = new AgentTimeline(settings, agent, state, outputs);
+        // Every buffered event is at or before the end: the buffer is left empty (no clear, which under RocksDB is
+        // a seek).
         applyPendingThrough(state, end, timeline);
         timeline.finish(end);
-        pending.clear();
     }
 
     /**
@@ -250,11 +251,14 @@ public class AgentEngineFunction
     /** Buffers an event after those of its timestamp that arrived before it. */
     private void addPending(AgentState state, AgentEvent event) throws Exception {
         long[] times = pendingTimes(state);
-        List<AgentEvent> atSameTime = pending.get(event.eventTime);
-        if (atSameTime == null) {
+        int slot = Arrays.binarySearch(times, event.eventTime);
+        // Read the entry only when there is one: a missed read under RocksDB looks through every level.
+        List<AgentEvent> atSameTime;
+        if (slot >= 0) {
+            atSameTime = pending.get(event.eventTime);
+        } else {
             atSameTime = new ArrayList<>(1);
-            int at = Arrays.binarySearch(times, event.eventTime);
-            state.pendingTimes = insertAt(times, -at - 1, event.eventTime);
+            state.pendingTimes = insertAt(times, -slot - 1, event.eventTime);
         }
         int at = atSameTime.size();
         while (at > 0 && event.compareOrder(atSameTime.get(at - 1)) < 0) at--;
