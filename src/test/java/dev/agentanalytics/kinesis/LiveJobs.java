@@ -12,8 +12,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -23,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
@@ -242,13 +244,9 @@ final class LiveJobs {
             List<String> rows = new ArrayList<>();
             Path folder = output.resolve(table.tableName());
             if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.filter(Files::isRegularFile)
-                            .filter(path -> !path.getFileName().toString().startsWith("."))
-                            .collect(Collectors.toList())) {
-                        for (String line : Files.readAllLines(file)) {
-                            if (!line.isBlank()) rows.add(canonical(table, line));
-                        }
+                for (Path file : committedFiles(folder)) {
+                    for (String line : Files.readAllLines(file)) {
+                        if (!line.isBlank()) rows.add(canonical(table, line));
                     }
                 }
             }
@@ -256,6 +254,28 @@ final class LiveJobs {
             tables.put(table, rows);
         }
         return tables;
+    }
+
+    /**
+     * The committed files under {@code folder} while the job may still write: an in-progress file the sink renames
+     * or removes during the walk is skipped, not an error (committed files are never removed).
+     */
+    private static List<Path> committedFiles(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".")) files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        return files;
     }
 
     /** One row as JSON with its keys sorted, so rows from the table files and the alert stream compare equal. */
