@@ -276,11 +276,7 @@ public class AgentEngineFunction
         }
         pending.remove(eventTime);
         long[] times = pendingTimes(state);
-        int at = Arrays.binarySearch(times, eventTime);
-        long[] fewer = new long[times.length - 1];
-        System.arraycopy(times, 0, fewer, 0, at);
-        System.arraycopy(times, at + 1, fewer, at, fewer.length - at);
-        state.pendingTimes = fewer;
+        state.pendingTimes = removeAt(times, Arrays.binarySearch(times, eventTime));
     }
 
     private static long[] insertAt(long[] times, int at, long time) {
@@ -289,6 +285,13 @@ public class AgentEngineFunction
         more[at] = time;
         System.arraycopy(times, at, more, at + 1, times.length - at);
         return more;
+    }
+
+    private static long[] removeAt(long[] times, int at) {
+        long[] fewer = new long[times.length - 1];
+        System.arraycopy(times, 0, fewer, 0, at);
+        System.arraycopy(times, at + 1, fewer, at, fewer.length - at);
+        return fewer;
     }
 
     /**

@@ -197,7 +197,6 @@ class ReplayPipelineTest {
                 + "\"hierarchy_level_4\":null,\"hierarchy_level_5\":null,\"duration_ms\":" + ms + "}";
     }
 
-    /** Dead letters without what depends on the run (when it read them) and the split (which file and line). */
     /** The rows only one side has, a few of each: what a failure message can show. */
     private static String difference(List<String> expected, List<String> actual) {
         List<String> missing = new ArrayList<>(expected);
@@ -208,6 +207,7 @@ class ReplayPipelineTest {
                 + extra.size() + " extra, e.g. " + extra.subList(0, Math.min(2, extra.size()));
     }
 
+    /** Dead letters without what depends on the run (when it read them) and the split (which file and line). */
     private static List<String> withoutReceivedAt(List<String> deadLetters) {
         return deadLetters.stream().map(line -> line.replaceAll("\"received_at\":\"[^\"]*\",", "")
                         .replaceAll("\"origin\":\"[^\"]*\",\"position\":\"[^\"]*\",", ""))
