@@ -17,6 +17,8 @@ public final class AgentEventParser implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final RecordSettings settings;
+    /** The fast path's scanner, reused for every record (made on first use: it is not serialized). */
+    private transient ByteTokens tokens;
 
     public AgentEventParser(RecordSettings settings) {
         this.settings = settings;
@@ -42,7 +44,8 @@ public final class AgentEventParser implements Serializable {
         if (!Utf8.isValid(payload)) return invalid(receivedAt, "not JSON: not valid UTF-8", payload, size, null);
         AgentEventReader.Read read;
         try {
-            read = AgentEventReader.read(payload);
+            if (tokens == null) tokens = new ByteTokens();
+            read = AgentEventReader.read(payload, tokens);
         } catch (JsonProcessingException e) {
             return invalid(receivedAt, "not JSON: " + e.getOriginalMessage(), payload, size, null);
         } catch (IOException e) {

@@ -1,9 +1,7 @@
 package dev.agentanalytics.parse;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
@@ -19,15 +17,13 @@ import java.util.List;
  * name, routing profile with its inbound queues, hierarchy names and the contacts. Everything else (the previous
  * snapshot, proficiencies, concurrency, next status, ...) is skipped token by token, never built. The whole record
  * is still tokenized, so a syntax error anywhere, a field given twice in one object or anything after the value
- * makes it "not JSON". Tolerant where the stream needs it: a field of an unexpected JSON type counts as absent,
+ * makes it "not JSON". The rules are written once, over {@link RecordTokens}: {@link ByteTokens} reads an ordinary
+ * record, and Jackson the records it leaves undecided (errors among them, in Jackson's words). Tolerant where the stream needs it: a field of an unexpected JSON type counts as absent,
  * empty text counts as absent, and an unparseable contact timestamp is absent.
  */
 final class AgentEventReader {
     /** The agent's own queue has an ARN path of {@code /queue/agent/}; it is not a queue the agent serves. */
     static final String AGENT_QUEUE_PATH = "/queue/agent/";
-
-    /** Also reads a non-string envelope value as a tree, to name it in the reason. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AgentEventReader() {}
 
@@ -60,38 +56,58 @@ final class AgentEventReader {
     /**
      * Reads the record; throws for anything that is not one well-formed JSON value, a byte-order mark before it
      * included (docs/analytics.md §3.7: only a file's first line may start with one, and the file reader removes it).
+     * An ordinary record is read by {@code fast}; what it leaves undecided, Jackson reads.
      */
-    static Read read(byte[] payload) throws IOException {
+    static Read read(byte[] payload, ByteTokens fast) throws IOException {
         if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB
                 && (payload[2] & 0xFF) == 0xBF) {
             throw new JsonParseException(null, "Unexpected byte-order mark before the value");
         }
+        Read read = readFast(payload, fast);
+        return read != null ? read : readWithJackson(payload);
+    }
+
+    /** The record read by the fast path, or null when it leaves the record to Jackson. */
+    static Read readFast(byte[] payload, ByteTokens tokens) throws IOException {
+        tokens.reset(payload);
         Read read = new Read();
-        try (JsonParser p = new DuplicateCheckingParser(JSON.createParser(payload))) {
-            JsonToken first = p.nextToken();
+        try {
+            tokens.next(); // the root object's start (else undecided)
+            root(tokens, read);
+            return read;
+        } catch (ByteTokens.Undecided undecided) {
+            return null;
+        }
+    }
+
+    /** The record read by Jackson: any value, an error named in Jackson's words. */
+    static Read readWithJackson(byte[] payload) throws IOException {
+        Read read = new Read();
+        try (JacksonTokens tokens = new JacksonTokens(payload)) {
+            JsonToken first = tokens.next();
             if (first == null) {
                 read.empty = true;
                 return read;
             }
             if (first == JsonToken.START_OBJECT) {
-                root(p, read);
+                root(tokens, read);
             } else {
                 read.notAnObject = typeName(first);
-                p.skipChildren();
+                tokens.skipChildren();
             }
-            JsonToken after = p.nextToken();
+            JsonToken after = tokens.next();
             if (after != null) {
-                throw new JsonParseException(p, "Trailing token (" + after + ") after the value");
+                throw new JsonParseException(tokens.parser(), "Trailing token (" + after + ") after the value");
             }
         }
         return read;
     }
 
-    private static void root(JsonParser p, Read read) throws IOException {
+    private static void root(RecordTokens p, Read read) throws IOException {
         AgentEvent event = read.event;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             switch (name) {
                 case "AgentARN":
                     envelope(p, value, read.agentArn);
@@ -115,19 +131,19 @@ final class AgentEventReader {
         }
     }
 
-    private static void envelope(JsonParser p, JsonToken value, Field field) throws IOException {
+    private static void envelope(RecordTokens p, JsonToken value, Field field) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
-            String text = p.getText();
+            String text = p.text();
             field.text = text.isEmpty() ? null : text;
         } else if (value != JsonToken.VALUE_NULL) {
-            field.otherJson = JSON.readTree(p).toString();
+            field.otherJson = p.valueJson();
         }
     }
 
-    private static void snapshot(JsonParser p, AgentEvent event) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+    private static void snapshot(RecordTokens p, AgentEvent event) throws IOException {
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             if (value == JsonToken.START_OBJECT && name.equals("AgentStatus")) {
                 status(p, event);
             } else if (value == JsonToken.START_OBJECT && name.equals("Configuration")) {
@@ -140,22 +156,22 @@ final class AgentEventReader {
         }
     }
 
-    private static void status(JsonParser p, AgentEvent event) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+    private static void status(RecordTokens p, AgentEvent event) throws IOException {
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             if (name.equals("Name")) event.statusName = text(p, value);
             else if (name.equals("Type")) event.statusType = text(p, value);
             else p.skipChildren();
         }
     }
 
-    private static void configuration(JsonParser p, AgentEvent event) throws IOException {
+    private static void configuration(RecordTokens p, AgentEvent event) throws IOException {
         String routingProfile = null;
         String[] levels = new String[0];
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             if (name.equals("Username")) {
                 event.username = text(p, value);
             } else if (value == JsonToken.START_OBJECT && name.equals("RoutingProfile")) {
@@ -170,17 +186,17 @@ final class AgentEventReader {
     }
 
     /** Reads the served queues into the event; returns the profile's name. */
-    private static String routingProfile(JsonParser p, AgentEvent event) throws IOException {
+    private static String routingProfile(RecordTokens p, AgentEvent event) throws IOException {
         String profileName = null;
         List<ServedQueue> served = new ArrayList<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             if (name.equals("Name")) {
                 profileName = text(p, value);
             } else if (value == JsonToken.START_ARRAY && name.equals("InboundQueues")) {
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                while (p.next() != JsonToken.END_ARRAY) {
+                    if (p.current() != JsonToken.START_OBJECT) {
                         p.skipChildren();
                         continue;
                     }
@@ -198,11 +214,11 @@ final class AgentEventReader {
     }
 
     /** The five levels' names, null where a level is absent. */
-    private static String[] hierarchy(JsonParser p) throws IOException {
+    private static String[] hierarchy(RecordTokens p) throws IOException {
         String[] names = new String[5];
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             int level = name.length() == 6 && name.startsWith("Level") ? name.charAt(5) - '1' : -1;
             if (value == JsonToken.START_OBJECT && level >= 0 && level < 5) {
                 names[level] = arnAndName(p)[1];
@@ -214,11 +230,11 @@ final class AgentEventReader {
     }
 
     /** {@code ARN} and {@code Name} of the object the parser is at the start of. */
-    private static String[] arnAndName(JsonParser p) throws IOException {
+    private static String[] arnAndName(RecordTokens p) throws IOException {
         String[] arnAndName = new String[2];
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             if (name.equals("ARN")) arnAndName[0] = text(p, value);
             else if (name.equals("Name")) arnAndName[1] = text(p, value);
             else p.skipChildren();
@@ -227,10 +243,10 @@ final class AgentEventReader {
     }
 
     /** The legs with an id (one without cannot be followed); of a repeated id the last wins. */
-    private static ContactState[] contacts(JsonParser p) throws IOException {
+    private static ContactState[] contacts(RecordTokens p) throws IOException {
         List<ContactState> contacts = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
+        while (p.next() != JsonToken.END_ARRAY) {
+            if (p.current() != JsonToken.START_OBJECT) {
                 p.skipChildren();
                 continue;
             }
@@ -242,11 +258,11 @@ final class AgentEventReader {
         return contacts.toArray(new ContactState[0]);
     }
 
-    private static ContactState contact(JsonParser p) throws IOException {
+    private static ContactState contact(RecordTokens p) throws IOException {
         ContactState contact = new ContactState();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
+        while (p.next() == JsonToken.FIELD_NAME) {
+            String name = p.name();
+            JsonToken value = p.next();
             switch (name) {
                 case "ContactId":
                     contact.contactId = text(p, value);
@@ -288,12 +304,12 @@ final class AgentEventReader {
     }
 
     /** A string value; empty text or any other type (skipped) counts as absent. */
-    private static String text(JsonParser p, JsonToken value) throws IOException {
+    private static String text(RecordTokens p, JsonToken value) throws IOException {
         if (value != JsonToken.VALUE_STRING) {
             p.skipChildren();
             return null;
         }
-        String text = p.getText();
+        String text = p.text();
         return text.isEmpty() ? null : text;
     }
 

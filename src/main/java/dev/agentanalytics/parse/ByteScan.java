@@ -6,13 +6,17 @@ import java.nio.ByteOrder;
 
 /**
  * Scans of a record's bytes eight at a time: a record is some kilobytes of almost only ASCII, and one test of a
- * 64-bit word passes eight bytes. Used to find line ends in a file and to pass ASCII runs when checking UTF-8.
+ * 64-bit word passes eight bytes. Used to find line ends in a file, to pass ASCII runs when checking UTF-8 and to
+ * find the end of a JSON string.
  */
 public final class ByteScan {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long NEWLINES = '\n' * ONES;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long SPACES = ' ' * ONES;
 
     private ByteScan() {}
 
@@ -34,5 +38,39 @@ public final class ByteScan {
         int i = from;
         while (i + 8 <= to && ((long) WORDS.get(bytes, i) & HIGH_BITS) == 0) i += 8;
         return i;
+    }
+
+    /**
+     * The index of the first byte in {@code bytes[from, to)} that ends or interrupts the text of a JSON string: a
+     * quote, a backslash or a control character (below 0x20); {@code to} when there is none.
+     */
+    static int indexOfStringStop(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long word = (long) WORDS.get(bytes, i);
+            long quote = word ^ QUOTES;
+            long backslash = word ^ BACKSLASHES;
+            // Each term marks the bytes that are a quote, a backslash, below 0x20 (bytes of 0x80 and more, parts of
+            // UTF-8 sequences, are excluded by ~word); the lowest mark of each is exact, so the lowest of all is.
+            long stops = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (word - SPACES))
+                    & ~word & HIGH_BITS;
+            if (stops != 0) return i + (Long.numberOfTrailingZeros(stops) >>> 3);
+            i += 8;
+        }
+        while (i < to) {
+            byte b = bytes[i];
+            if (b == '"' || b == '\\' || (b >= 0 && b < ' ')) return i;
+            i++;
+        }
+        return to;
+    }
+
+    /** Whether {@code bytes[from, to)} is all ASCII. */
+    static boolean isAscii(byte[] bytes, int from, int to) {
+        int i = skipAsciiWords(bytes, from, to);
+        while (i < to) {
+            if (bytes[i++] < 0) return false;
+        }
+        return true;
     }
 }
