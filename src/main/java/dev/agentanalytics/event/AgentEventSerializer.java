@@ -18,6 +18,11 @@ import org.apache.flink.types.StringValue;
  * char at a time; almost all of an event's text is ASCII (ARNs, ids, states), copied here in one piece. Text
  * with any other character keeps Flink's own encoding, so nothing is ever altered (a lone surrogate included).
  *
+ * <p>A record is its length, then its fields. The fields are written to and read from a plain byte array of the
+ * thread's own: Flink's paged views check a page boundary for every byte, and an event is some sixty small writes.
+ * Moving a record without looking into it ({@link #copy(DataInputView, DataOutputView)}, what the BATCH sorter does
+ * when it spills) is then one copy of its bytes.
+ *
  * <p>Only records use this form ({@link AgentEventType}); the events the engine keeps in state stay Flink POJOs,
  * so snapshots do not depend on it.
  */
@@ -28,6 +33,15 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
     private static final int NULL = 0;
     private static final int ASCII = 1;
     private static final int OTHER_TEXT = 2;
+
+    /** Each thread's buffers for one record's fields (a serializer singleton is shared by threads). */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        final DataOutputSerializer out = new DataOutputSerializer(2048);
+        final DataInputDeserializer in = new DataInputDeserializer();
+        byte[] read = new byte[2048];
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -63,6 +77,22 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
 
     @Override
     public void serialize(AgentEvent event, DataOutputView out) throws IOException {
+        DataOutputSerializer fields = BUFFERS.get().out;
+        fields.clear();
+        writeFields(event, fields);
+        out.writeInt(fields.length());
+        out.write(fields.getSharedBuffer(), 0, fields.length());
+    }
+
+    @Override
+    public AgentEvent deserialize(DataInputView in) throws IOException {
+        Buffers buffers = BUFFERS.get();
+        int length = readRecord(in, buffers); // first: it may replace the buffer
+        buffers.in.setBuffer(buffers.read, 0, length);
+        return readFields(buffers.in);
+    }
+
+    private static void writeFields(AgentEvent event, DataOutputView out) throws IOException {
         writeText(event.eventId, out);
         writeText(event.agentArn, out);
         writeText(event.eventType, out);
@@ -98,8 +128,7 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
         writeBytes(event.arrival, out);
     }
 
-    @Override
-    public AgentEvent deserialize(DataInputView in) throws IOException {
+    private static AgentEvent readFields(DataInputView in) throws IOException {
         AgentEvent event = new AgentEvent();
         event.eventId = readText(in);
         event.agentArn = readText(in);
@@ -144,7 +173,18 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
 
     @Override
     public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
+        Buffers buffers = BUFFERS.get();
+        int length = readRecord(in, buffers);
+        out.writeInt(length);
+        out.write(buffers.read, 0, length); // not write(in, length): a DataOutputSerializer would not grow for it
+    }
+
+    /** Reads one record's fields into the thread's buffer; returns their length. */
+    private static int readRecord(DataInputView in, Buffers buffers) throws IOException {
+        int length = in.readInt();
+        if (buffers.read.length < length) buffers.read = new byte[Math.max(length, buffers.read.length * 2)];
+        in.readFully(buffers.read, 0, length);
+        return length;
     }
 
     @Override

@@ -85,9 +85,15 @@ class AgentEventSerializerTest {
         AgentEvent back = SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals(event, back);
         assertEquals(event.eventTime, back.eventTime);
+        // Two records in a row: a copy moves exactly the first, as the sorter moves records one after another.
+        SERIALIZER.serialize(event, out);
+        DataInputDeserializer two = new DataInputDeserializer(out.getCopyOfBuffer());
         DataOutputSerializer copied = new DataOutputSerializer(256);
-        SERIALIZER.copy(new DataInputDeserializer(out.getCopyOfBuffer()), copied);
+        SERIALIZER.copy(two, copied);
+        assertEquals(size, copied.length());
         assertEquals(event, SERIALIZER.deserialize(new DataInputDeserializer(copied.getCopyOfBuffer())));
+        assertEquals(event, SERIALIZER.deserialize(two));
+        assertEquals(0, two.available());
         return size;
     }
 
