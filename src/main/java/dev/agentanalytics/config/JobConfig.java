@@ -410,7 +410,7 @@ public final class JobConfig implements Serializable {
 
         SimulatorSettings(ConfigValues v) {
             agents = v.integer(ConfigKey.SIMULATOR_AGENTS, 1, 100_000);
-            duration = v.duration(ConfigKey.SIMULATOR_DURATION, Duration.ofMinutes(1), Duration.ofDays(31));
+            duration = v.duration(ConfigKey.SIMULATOR_DURATION, Duration.ofMinutes(1), Duration.ofDays(366));
             try {
                 start = Instant.parse(v.text(ConfigKey.SIMULATOR_START));
             } catch (DateTimeParseException e) {

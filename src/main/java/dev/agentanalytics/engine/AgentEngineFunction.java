@@ -62,7 +62,7 @@ public class AgentEngineFunction
     public static final OutputTag<LateEventRow> LATE_EVENTS = new OutputTag<>("late_events") {};
 
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
-            new ValueStateDescriptor<>("agent", TypeInformation.of(AgentState.class));
+            new ValueStateDescriptor<>("agent", AgentStateSerializer.INSTANCE);
     /** Events waiting for the watermark, by {@code EventTimestamp}; each list in arrival order. */
     public static final MapStateDescriptor<Long, List<AgentEvent>> PENDING_EVENTS =
             new MapStateDescriptor<>("pending-events", Types.LONG, Types.LIST(TypeInformation.of(AgentEvent.class)));

@@ -4,7 +4,8 @@ import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 
 /**
- * Everything the engine keeps for one agent, as one Flink POJO. Its size is bounded by what the agent is doing
+ * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializer} (a field added
+ * here must be added there). Its size is bounded by what the agent is doing
  * now (open legs, the current window, the ids of the de-duplication window), never by its history. Nothing here
  * can be derived from the rest: the agent's activity follows from its status type and its legs, its ARN is the key
  * (in a live job).

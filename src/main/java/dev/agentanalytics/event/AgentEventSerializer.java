@@ -2,7 +2,6 @@ package dev.agentanalytics.event;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -10,7 +9,6 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * The wire form of an {@link AgentEvent} between the source and the agent engine (and through the BATCH sort),
@@ -29,10 +27,6 @@ import org.apache.flink.types.StringValue;
 public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEvent> {
     private static final long serialVersionUID = 1L;
     public static final AgentEventSerializer INSTANCE = new AgentEventSerializer();
-
-    private static final int NULL = 0;
-    private static final int ASCII = 1;
-    private static final int OTHER_TEXT = 2;
 
     /** Each thread's buffers for one record's fields (a serializer singleton is shared by threads). */
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -93,76 +87,76 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
     }
 
     private static void writeFields(AgentEvent event, DataOutputView out) throws IOException {
-        writeText(event.eventId, out);
-        writeText(event.agentArn, out);
-        writeText(event.eventType, out);
+        WireFields.writeText(event.eventId, out);
+        WireFields.writeText(event.agentArn, out);
+        WireFields.writeText(event.eventType, out);
         out.writeLong(event.eventTime);
-        writeText(event.username, out);
-        writeText(event.statusName, out);
-        writeText(event.statusType, out);
+        WireFields.writeText(event.username, out);
+        WireFields.writeText(event.statusName, out);
+        WireFields.writeText(event.statusType, out);
         Grouping g = event.grouping;
-        writeText(g.routingProfileName, out);
-        writeText(g.hierarchyLevel1, out);
-        writeText(g.hierarchyLevel2, out);
-        writeText(g.hierarchyLevel3, out);
-        writeText(g.hierarchyLevel4, out);
-        writeText(g.hierarchyLevel5, out);
-        writeCount(event.queues.length, out);
+        WireFields.writeText(g.routingProfileName, out);
+        WireFields.writeText(g.hierarchyLevel1, out);
+        WireFields.writeText(g.hierarchyLevel2, out);
+        WireFields.writeText(g.hierarchyLevel3, out);
+        WireFields.writeText(g.hierarchyLevel4, out);
+        WireFields.writeText(g.hierarchyLevel5, out);
+        WireFields.writeCount(event.queues.length, out);
         for (ServedQueue queue : event.queues) {
-            writeText(queue.arn, out);
-            writeText(queue.name, out);
+            WireFields.writeText(queue.arn, out);
+            WireFields.writeText(queue.name, out);
         }
-        writeCount(event.contacts.length, out);
+        WireFields.writeCount(event.contacts.length, out);
         for (ContactState contact : event.contacts) {
-            writeText(contact.contactId, out);
-            writeText(contact.initialContactId, out);
-            writeText(contact.channel, out);
-            writeText(contact.initiationMethod, out);
-            writeText(contact.state, out);
+            WireFields.writeText(contact.contactId, out);
+            WireFields.writeText(contact.initialContactId, out);
+            WireFields.writeText(contact.channel, out);
+            WireFields.writeText(contact.initiationMethod, out);
+            WireFields.writeText(contact.state, out);
             out.writeBoolean(contact.stateStart != null);
             if (contact.stateStart != null) out.writeLong(contact.stateStart);
-            writeText(contact.queueArn, out);
-            writeText(contact.queueName, out);
+            WireFields.writeText(contact.queueArn, out);
+            WireFields.writeText(contact.queueName, out);
         }
-        writeBytes(event.raw, out);
-        writeBytes(event.arrival, out);
+        WireFields.writeBytes(event.raw, out);
+        WireFields.writeBytes(event.arrival, out);
     }
 
     private static AgentEvent readFields(DataInputView in) throws IOException {
         AgentEvent event = new AgentEvent();
-        event.eventId = readText(in);
-        event.agentArn = readText(in);
-        event.eventType = readText(in);
+        event.eventId = WireFields.readText(in);
+        event.agentArn = WireFields.readText(in);
+        event.eventType = WireFields.readText(in);
         event.eventTime = in.readLong();
-        event.username = readText(in);
-        event.statusName = readText(in);
-        event.statusType = readText(in);
+        event.username = WireFields.readText(in);
+        event.statusName = WireFields.readText(in);
+        event.statusType = WireFields.readText(in);
         Grouping g = event.grouping;
-        g.routingProfileName = readText(in);
-        g.hierarchyLevel1 = readText(in);
-        g.hierarchyLevel2 = readText(in);
-        g.hierarchyLevel3 = readText(in);
-        g.hierarchyLevel4 = readText(in);
-        g.hierarchyLevel5 = readText(in);
-        event.queues = new ServedQueue[readCount(in)];
+        g.routingProfileName = WireFields.readText(in);
+        g.hierarchyLevel1 = WireFields.readText(in);
+        g.hierarchyLevel2 = WireFields.readText(in);
+        g.hierarchyLevel3 = WireFields.readText(in);
+        g.hierarchyLevel4 = WireFields.readText(in);
+        g.hierarchyLevel5 = WireFields.readText(in);
+        event.queues = new ServedQueue[WireFields.readCount(in)];
         for (int i = 0; i < event.queues.length; i++) {
-            event.queues[i] = new ServedQueue(readText(in), readText(in));
+            event.queues[i] = new ServedQueue(WireFields.readText(in), WireFields.readText(in));
         }
-        event.contacts = new ContactState[readCount(in)];
+        event.contacts = new ContactState[WireFields.readCount(in)];
         for (int i = 0; i < event.contacts.length; i++) {
             ContactState contact = new ContactState();
-            contact.contactId = readText(in);
-            contact.initialContactId = readText(in);
-            contact.channel = readText(in);
-            contact.initiationMethod = readText(in);
-            contact.state = readText(in);
+            contact.contactId = WireFields.readText(in);
+            contact.initialContactId = WireFields.readText(in);
+            contact.channel = WireFields.readText(in);
+            contact.initiationMethod = WireFields.readText(in);
+            contact.state = WireFields.readText(in);
             contact.stateStart = in.readBoolean() ? in.readLong() : null;
-            contact.queueArn = readText(in);
-            contact.queueName = readText(in);
+            contact.queueArn = WireFields.readText(in);
+            contact.queueName = WireFields.readText(in);
             event.contacts[i] = contact;
         }
-        event.raw = readBytes(in);
-        event.arrival = readBytes(in);
+        event.raw = WireFields.readBytes(in);
+        event.arrival = WireFields.readBytes(in);
         return event;
     }
 
@@ -190,76 +184,6 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
     @Override
     public TypeSerializerSnapshot<AgentEvent> snapshotConfiguration() {
         return new Snapshot();
-    }
-
-    /** Text: null, ASCII bytes in one piece, or (any other character) Flink's own char-by-char encoding. */
-    static void writeText(String text, DataOutputView out) throws IOException {
-        if (text == null) {
-            out.writeByte(NULL);
-            return;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        if (isAscii(bytes)) {
-            out.writeByte(ASCII);
-            writeCount(bytes.length, out);
-            out.write(bytes);
-        } else {
-            out.writeByte(OTHER_TEXT);
-            StringValue.writeString(text, out);
-        }
-    }
-
-    static String readText(DataInputView in) throws IOException {
-        int kind = in.readByte();
-        if (kind == NULL) return null;
-        if (kind == OTHER_TEXT) return StringValue.readString(in);
-        byte[] bytes = new byte[readCount(in)];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    /** ISO-8859-1 turns any other character into '?', itself ASCII: only true ASCII text has no '?' it did not have. */
-    private static boolean isAscii(byte[] latin1) {
-        for (byte b : latin1) {
-            if (b < 0 || b == '?') return false;
-        }
-        return true;
-    }
-
-    private static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {
-        if (bytes == null) {
-            writeCount(0, out);
-            return;
-        }
-        writeCount(bytes.length + 1, out);
-        out.write(bytes);
-    }
-
-    private static byte[] readBytes(DataInputView in) throws IOException {
-        int n = readCount(in) - 1;
-        if (n < 0) return null;
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return bytes;
-    }
-
-    /** A non-negative int in 1 to 5 bytes, 7 bits each. */
-    private static void writeCount(int n, DataOutputView out) throws IOException {
-        int rest = n;
-        while (rest >= 0x80) {
-            out.writeByte((rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        out.writeByte(rest);
-    }
-
-    private static int readCount(DataInputView in) throws IOException {
-        int n = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.readUnsignedByte();
-            n |= (b & 0x7F) << shift;
-            if (b < 0x80) return n;
-        }
     }
 
     /** The form has no parameters: a snapshot only names the serializer. */

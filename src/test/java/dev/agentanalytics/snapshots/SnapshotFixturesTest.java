@@ -24,10 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -43,6 +46,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SnapshotFixturesTest {
     static final Path ENGINE = Path.of("src/test/resources/snapshots/agent-engine-v1.snapshot");
     static final Path QUEUE = Path.of("src/test/resources/snapshots/queue-metrics-v1.snapshot");
+    /**
+     * The engine's fixture as RocksDB writes it (a backend restores only its own checkpoints), written by the last
+     * version with state layout v1 (commit 11b4342) and never again: it is what an upgrade meets on Managed Flink.
+     */
+    static final Path ENGINE_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v1-rocksdb.snapshot");
 
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
     private static final String BOB = "arn:aws:connect:us-east-1:111122223333:instance/i-1/agent/a-2";
@@ -84,11 +92,20 @@ class SnapshotFixturesTest {
         OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), QUEUE.toString());
     }
 
-    @Test
+    /**
+     * On the heap, and on RocksDB as Managed Flink runs it. The fixture's agent states were written by Flink's POJO
+     * serializer (layout v1): both backends migrate them to {@code AgentStateSerializer} on restore.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
     @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
-    void theEngineFixtureRestoresAndTheShiftGoesOn() throws Exception {
-        OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(ENGINE.toString());
-        try (EngineHarness engine = EngineHarness.restored(SETTINGS, fixture)) {
+    void theEngineFixtureRestoresAndTheShiftGoesOn(String backend) throws Exception {
+        boolean heap = backend.equals("heap");
+        OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle((heap ? ENGINE : ENGINE_ROCKSDB).toString());
+        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
+        rocksDb.getMemoryConfiguration().setUseManagedMemory(false); // the harness has next to no managed memory
+        try (EngineHarness engine = heap ? EngineHarness.restored(SETTINGS, fixture)
+                : EngineHarness.restored(SETTINGS, fixture, rocksDb)) {
             engine.watermark(at("08:14:00"));
             // A copy of 08:06 is a duplicate (its id came back with the state), not a late event.
             engine.send(Events.heartBeat("08:06:00").available().queue(Events.BILLING)

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.CheckpointStorage;
+import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -69,6 +70,12 @@ public final class EngineHarness implements AutoCloseable {
 
     public static EngineHarness restored(EngineSettings settings, OperatorSubtaskState snapshot) throws Exception {
         return new EngineHarness(settings, false, snapshot);
+    }
+
+    /** Restored on another state backend than the harness's heap default. */
+    public static EngineHarness restored(EngineSettings settings, OperatorSubtaskState snapshot,
+                                         StateBackend stateBackend) throws Exception {
+        return new EngineHarness(settings, false, snapshot, stateBackend, null);
     }
 
     public void send(Events... events) throws Exception {
@@ -129,9 +136,22 @@ public final class EngineHarness implements AutoCloseable {
         return harness.extractOutputValues();
     }
 
-    public int keyedStateEntries() {
+    /** The entries of the engine's keyed state, on any backend. */
+    public int keyedStateEntries() throws Exception {
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
-        return ((HeapKeyedStateBackend<?>) (Object) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+        if (operator.getKeyedStateBackend() instanceof HeapKeyedStateBackend) {
+            return ((HeapKeyedStateBackend<?>) (Object) operator.getKeyedStateBackend()).numKeyValueStateEntries();
+        }
+        @SuppressWarnings("unchecked")
+        KeyedStateBackend<String> backend =
+                (KeyedStateBackend<String>) (Object) operator.getKeyedStateBackend();
+        int entries = 0;
+        for (var descriptor : List.of(AgentEngineFunction.AGENT_STATE, AgentEngineFunction.PENDING_EVENTS)) {
+            try (var keys = backend.getKeys(descriptor.getName(), VoidNamespace.INSTANCE)) {
+                entries += (int) keys.count();
+            }
+        }
+        return entries;
     }
 
     public int timers() {
@@ -142,8 +162,8 @@ public final class EngineHarness implements AutoCloseable {
     public AgentState state(String agent) throws Exception {
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
         @SuppressWarnings("unchecked")
-        org.apache.flink.runtime.state.KeyedStateBackend<String> backend =
-                (org.apache.flink.runtime.state.KeyedStateBackend<String>) (Object) operator.getKeyedStateBackend();
+        KeyedStateBackend<String> backend =
+                (KeyedStateBackend<String>) (Object) operator.getKeyedStateBackend();
         backend.setCurrentKey(agent);
         return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 AgentEngineFunction.AGENT_STATE).value();
