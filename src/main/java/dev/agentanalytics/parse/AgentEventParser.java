@@ -41,15 +41,17 @@ public final class AgentEventParser implements Serializable {
                     + settings.maxRecordBytes + " bytes)", Arrays.copyOf(payload, Math.min(payload.length,
                     DeadLetterRow.KEPT_OF_OVERSIZED)), size, null);
         }
-        if (!Utf8.isValid(payload)) return invalid(receivedAt, "not JSON: not valid UTF-8", payload, size, null);
-        AgentEventReader.Read read;
-        try {
-            if (tokens == null) tokens = new ByteTokens();
-            read = AgentEventReader.read(payload, tokens);
-        } catch (JsonProcessingException e) {
-            return invalid(receivedAt, "not JSON: " + e.getOriginalMessage(), payload, size, null);
-        } catch (IOException e) {
-            return invalid(receivedAt, "not JSON: " + e.getMessage(), payload, size, null);
+        if (tokens == null) tokens = new ByteTokens();
+        AgentEventReader.Read read = AgentEventReader.readFast(payload, tokens); // an ordinary record
+        if (read == null) {
+            if (!Utf8.isValid(payload)) return invalid(receivedAt, "not JSON: not valid UTF-8", payload, size, null);
+            try {
+                read = AgentEventReader.readWithJackson(payload);
+            } catch (JsonProcessingException e) {
+                return invalid(receivedAt, "not JSON: " + e.getOriginalMessage(), payload, size, null);
+            } catch (IOException e) {
+                return invalid(receivedAt, "not JSON: " + e.getMessage(), payload, size, null);
+            }
         }
         String problem = validate(read);
         if (problem != null) return invalid(receivedAt, problem, payload, size, read);

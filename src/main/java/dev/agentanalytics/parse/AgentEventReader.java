@@ -54,34 +54,31 @@ final class AgentEventReader {
     }
 
     /**
-     * Reads the record; throws for anything that is not one well-formed JSON value, a byte-order mark before it
-     * included (docs/analytics.md §3.7: only a file's first line may start with one, and the file reader removes it).
-     * An ordinary record is read by {@code fast}; what it leaves undecided, Jackson reads.
+     * The record read by the fast path (which also proves it valid UTF-8), or null when it leaves the record to
+     * the UTF-8 check and Jackson.
      */
-    static Read read(byte[] payload, ByteTokens fast) throws IOException {
-        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB
-                && (payload[2] & 0xFF) == 0xBF) {
-            throw new JsonParseException(null, "Unexpected byte-order mark before the value");
-        }
-        Read read = readFast(payload, fast);
-        return read != null ? read : readWithJackson(payload);
-    }
-
-    /** The record read by the fast path, or null when it leaves the record to Jackson. */
-    static Read readFast(byte[] payload, ByteTokens tokens) throws IOException {
+    static Read readFast(byte[] payload, ByteTokens tokens) {
         tokens.reset(payload);
         Read read = new Read();
         try {
             tokens.next(); // the root object's start (else undecided)
             root(tokens, read);
             return read;
-        } catch (ByteTokens.Undecided undecided) {
+        } catch (ByteTokens.Undecided | IOException undecided) { // (the scanner reads no stream: no IOException)
             return null;
         }
     }
 
-    /** The record read by Jackson: any value, an error named in Jackson's words. */
+    /**
+     * The record read by Jackson: any value; throws for anything that is not one well-formed JSON value, in
+     * Jackson's words, a byte-order mark before it included (docs/analytics.md §3.7: only a file's first line may
+     * start with one, and the file reader removes it). The payload is valid UTF-8.
+     */
     static Read readWithJackson(byte[] payload) throws IOException {
+        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xEF && (payload[1] & 0xFF) == 0xBB
+                && (payload[2] & 0xFF) == 0xBF) {
+            throw new JsonParseException(null, "Unexpected byte-order mark before the value");
+        }
         Read read = new Read();
         try (JacksonTokens tokens = new JacksonTokens(payload)) {
             JsonToken first = tokens.next();

@@ -41,8 +41,9 @@ public final class ByteScan {
     }
 
     /**
-     * The index of the first byte in {@code bytes[from, to)} that ends or interrupts the text of a JSON string: a
-     * quote, a backslash or a control character (below 0x20); {@code to} when there is none.
+     * The index of the first byte in {@code bytes[from, to)} that ends or interrupts a run of plain ASCII text in a
+     * JSON string: a quote, a backslash, a control character (below 0x20) or a byte that is not ASCII (the start
+     * of a UTF-8 sequence, which the caller checks); {@code to} when there is none.
      */
     static int indexOfStringStop(byte[] bytes, int from, int to) {
         int i = from;
@@ -50,27 +51,18 @@ public final class ByteScan {
             long word = (long) WORDS.get(bytes, i);
             long quote = word ^ QUOTES;
             long backslash = word ^ BACKSLASHES;
-            // Each term marks the bytes that are a quote, a backslash, below 0x20 (bytes of 0x80 and more, parts of
-            // UTF-8 sequences, are excluded by ~word); the lowest mark of each is exact, so the lowest of all is.
-            long stops = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (word - SPACES))
-                    & ~word & HIGH_BITS;
+            // The first three terms mark quotes, backslashes and bytes below 0x20 among the ASCII bytes, the last
+            // the bytes that are not ASCII; the lowest mark of each is exact, so the lowest of all is.
+            long stops = ((((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (word - SPACES)) & ~word
+                    | word) & HIGH_BITS;
             if (stops != 0) return i + (Long.numberOfTrailingZeros(stops) >>> 3);
             i += 8;
         }
         while (i < to) {
             byte b = bytes[i];
-            if (b == '"' || b == '\\' || (b >= 0 && b < ' ')) return i;
+            if (b == '"' || b == '\\' || b < ' ') return i; // b < ' ': a control character or not ASCII
             i++;
         }
         return to;
-    }
-
-    /** Whether {@code bytes[from, to)} is all ASCII. */
-    static boolean isAscii(byte[] bytes, int from, int to) {
-        int i = skipAsciiWords(bytes, from, to);
-        while (i < to) {
-            if (bytes[i++] < 0) return false;
-        }
-        return true;
     }
 }

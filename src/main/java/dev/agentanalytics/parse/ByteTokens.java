@@ -64,6 +64,8 @@ final class ByteTokens implements RecordTokens {
     /** The current name's or string's bytes, without the quotes. */
     private int tokenStart;
     private int tokenLength;
+    /** Whether the current name or string is all ASCII. */
+    private boolean tokenAscii;
     /** The current name's hash (of its bytes and length). */
     private int tokenHash;
     private final NameCache nameCache = new NameCache();
@@ -183,11 +185,26 @@ final class ByteTokens implements RecordTokens {
         return current = token;
     }
 
-    /** The closing quote's index; an escape, a control character or the end of the input is left to Jackson. */
+    /**
+     * The closing quote's index; an escape, a control character, bytes that are not UTF-8 or the end of the input
+     * are left to Jackson. Sets {@link #tokenAscii}.
+     */
     private int stringEnd(int start) {
-        int stop = ByteScan.indexOfStringStop(bytes, start, end);
-        if (stop == end || bytes[stop] != '"') throw UNDECIDED;
-        return stop;
+        boolean ascii = true;
+        int i = start;
+        while (true) {
+            int stop = ByteScan.indexOfStringStop(bytes, i, end);
+            if (stop == end) throw UNDECIDED;
+            byte b = bytes[stop];
+            if (b == '"') {
+                tokenAscii = ascii;
+                return stop;
+            }
+            if (b >= 0) throw UNDECIDED; // a backslash or a control character
+            i = Utf8.sequenceEnd(bytes, stop, end);
+            if (i < 0) throw UNDECIDED; // not UTF-8: the parser's own check names it
+            ascii = false;
+        }
     }
 
     private JsonToken literal(String word, JsonToken token) {
@@ -270,12 +287,13 @@ final class ByteTokens implements RecordTokens {
 
     @Override
     public String name() {
-        return nameCache.name(bytes, tokenStart, tokenLength, tokenHash);
+        return nameCache.name(bytes, tokenStart, tokenLength, tokenHash, tokenAscii);
     }
 
     @Override
     public String text() {
-        return decode(bytes, tokenStart, tokenLength);
+        return new String(bytes, tokenStart, tokenLength,
+                tokenAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     @Override
@@ -290,12 +308,6 @@ final class ByteTokens implements RecordTokens {
         throw UNDECIDED; // a value of the wrong type, for a reason: Jackson writes it
     }
 
-    /** Valid UTF-8 (checked before) without escapes, as Jackson decodes it. */
-    private static String decode(byte[] bytes, int start, int length) {
-        return new String(bytes, start, length, ByteScan.isAscii(bytes, start, start + length)
-                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-    }
-
     /**
      * The field names the reader asks for, as Strings made once: a stream has a few dozen distinct names, and a
      * record asks for about a hundred. A name that misses (or collides) is decoded and takes the slot.
@@ -305,11 +317,11 @@ final class ByteTokens implements RecordTokens {
         private final byte[][] keys = new byte[SLOTS][];
         private final String[] values = new String[SLOTS];
 
-        String name(byte[] bytes, int start, int length, int hash) {
+        String name(byte[] bytes, int start, int length, int hash, boolean ascii) {
             int slot = (hash ^ hash >>> 8) & (SLOTS - 1);
             byte[] key = keys[slot];
             if (key != null && Arrays.equals(key, 0, key.length, bytes, start, start + length)) return values[slot];
-            String name = decode(bytes, start, length);
+            String name = new String(bytes, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             keys[slot] = Arrays.copyOfRange(bytes, start, start + length);
             values[slot] = name;
             return name;

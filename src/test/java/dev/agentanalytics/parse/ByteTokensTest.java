@@ -99,7 +99,9 @@ class ByteTokensTest {
         List<SimulatedRecord> records = Replays.simulate(Map.of("simulator.agents", "5", "simulator.duration", "30m",
                 "simulator.seed", Long.toString(seed)));
         Random random = new Random(seed);
-        byte[] alphabet = "{}[]\":,\\ \t-+.0123456789eEtruefalsnl\u0001xA".getBytes(StandardCharsets.ISO_8859_1);
+        // JSON's own characters, a control character, and bytes of UTF-8 sequences and bytes that never are
+        byte[] alphabet = "{}[]\":,\\ \t-+.0123456789eEtruefalsnl\u0001xA\u00c3\u00a9\u00e2\u0082\u00ed\u00a0\u00f0\u009f\u00ff\u0080"
+                .getBytes(StandardCharsets.ISO_8859_1);
         int decided = 0;
         int mutations = 3000;
         for (int i = 0; i < mutations; i++) {
@@ -142,9 +144,10 @@ class ByteTokensTest {
      * whether the fast path decided.
      */
     private boolean compare(byte[] payload) throws IOException {
-        if (!Utf8.isValid(payload)) return false; // the parser refuses it before either reader
         AgentEventReader.Read fast = AgentEventReader.readFast(payload, tokens);
         if (fast == null) return false;
+        assertTrue(Utf8.isValid(payload), () -> "the fast path accepted bytes that are not UTF-8: "
+                + new String(payload, StandardCharsets.ISO_8859_1));
         AgentEventReader.Read jackson;
         try {
             jackson = AgentEventReader.readWithJackson(payload);
