@@ -27,6 +27,7 @@ data="${BENCH_DATA:-$repo_root/.bench-data}"
 main_set="$data/events-${agents}-agents-4h"
 history_set="$data/events-20-agents-45d-seed5"
 rounds="${BENCH_ROUNDS:-2}"
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_ROUNDS must be a whole number of 1 or more, not '$rounds'" >&2; exit 2; }
 
 ensure_built
 (cd "$repo_root" && mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -60,7 +61,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 declare -A rate
 measure() { # NAME MODE FOLDER ROUND
-  local line log="$data/bench-$1.log"
+  local line log="$data/bench-$1-round-$4.log"
   rm -rf "${work:?}"/*
   bench_java dev.agentanalytics.benchmark.JobBenchmark "$2" "$3" "$work" >"$log" 2>&1 || true
   if ! line="$(grep '^result' "$log")"; then

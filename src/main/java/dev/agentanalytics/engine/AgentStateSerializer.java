@@ -32,9 +32,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * half of the engine's time. Text here is {@link dev.agentanalytics.event.WireFields}' (ASCII in one piece).
  *
  * <p>Upgrades: a state written with the POJO serializer is read with it once on restore and written again in this
- * form (Flink's state migration, {@link Snapshot#resolveSchemaCompatibility}); docs/deployment.md, "Upgrades". A
- * field added to any of these classes must be added here too, at the end, with a new snapshot version:
- * {@code AgentStateSerializerTest} lists the fields and fails until it is.
+ * form (Flink's state migration, {@link Snapshot#resolveSchemaCompatibility}); docs/deployment.md, "Upgrades". This
+ * form never changes: the snapshot names the class and nothing else, so states written by it can only be read by
+ * it. A field added to (or removed from) any of these classes needs a new serializer class, this one kept as it is,
+ * whose snapshot declares this one's "compatible after migration". {@code AgentStateSerializerTest} fills every
+ * field by reflection and fails while one is not written.
  */
 public final class AgentStateSerializer extends TypeSerializerSingleton<AgentState> {
     private static final long serialVersionUID = 1L;

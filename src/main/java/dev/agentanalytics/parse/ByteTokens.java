@@ -40,6 +40,8 @@ final class ByteTokens implements RecordTokens {
     private static final int MAX_NUMBER_LENGTH = 64;
     /** Longer names are left to Jackson (which limits them to 50,000 bytes); real ones have up to 30. */
     private static final int MAX_NAME_LENGTH = 256;
+    /** Longer strings are left to Jackson (which limits them to 20 million characters); real ones have 130 bytes. */
+    private static final int MAX_STRING_LENGTH = 1 << 20;
 
     /** What comes next in the innermost container. */
     private static final int FIRST = 0;
@@ -197,6 +199,7 @@ final class ByteTokens implements RecordTokens {
             if (stop == end) throw UNDECIDED;
             byte b = bytes[stop];
             if (b == '"') {
+                if (stop - start > MAX_STRING_LENGTH) throw UNDECIDED;
                 tokenAscii = ascii;
                 return stop;
             }

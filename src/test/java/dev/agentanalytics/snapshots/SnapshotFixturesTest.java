@@ -40,15 +40,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a production restore. Each fixture is taken in the middle of a shift, with every kind of state there is; the
  * restore goes on with the rest of the shift and every row it writes is worked out by hand below.
  *
- * <p>The fixtures are written again only on purpose, when a change of the state layout is meant to break
- * upgrades from older snapshots: {@code mvn test -Dtest=SnapshotFixturesTest -Dsnapshots.write=true}.
+ * <p>The committed fixtures are never written again: they are what an upgrade from layout v1 meets.
+ * {@code mvn test -Dtest=SnapshotFixturesTest -Dsnapshots.write=true} writes this version's snapshots into
+ * {@code target/snapshots/}, for a new layout's own fixtures (committed under new names, with a test of their own).
  */
 class SnapshotFixturesTest {
     static final Path ENGINE = Path.of("src/test/resources/snapshots/agent-engine-v1.snapshot");
     static final Path QUEUE = Path.of("src/test/resources/snapshots/queue-metrics-v1.snapshot");
     /**
-     * The engine's fixture as RocksDB writes it (a backend restores only its own checkpoints), written by the last
-     * version with state layout v1 (commit 11b4342) and never again: it is what an upgrade meets on Managed Flink.
+     * The engine's fixture as RocksDB writes it (a backend restores only its own checkpoints), written by commit
+     * 11b4342 (state layout v1, the same shift on {@code EmbeddedRocksDBStateBackend}): what an upgrade from v1 meets
+     * on Managed Flink.
      */
     static final Path ENGINE_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v1-rocksdb.snapshot");
 
@@ -87,9 +89,10 @@ class SnapshotFixturesTest {
     @Test
     @EnabledIfSystemProperty(named = "snapshots.write", matches = "true")
     void writeTheFixtures() throws Exception {
-        Files.createDirectories(ENGINE.getParent());
-        OperatorSnapshotUtil.writeStateHandle(engineMidShift(), ENGINE.toString());
-        OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), QUEUE.toString());
+        Path written = Path.of("target/snapshots");
+        Files.createDirectories(written);
+        OperatorSnapshotUtil.writeStateHandle(engineMidShift(), written.resolve(ENGINE.getFileName()).toString());
+        OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), written.resolve(QUEUE.getFileName()).toString());
     }
 
     /**
