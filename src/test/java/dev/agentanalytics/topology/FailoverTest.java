@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
@@ -34,8 +35,11 @@ import org.apache.flink.connector.file.sink.FileSinkCommittable;
 import org.apache.flink.connector.file.sink.writer.FileWriterBucketState;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,8 +109,9 @@ class FailoverTest {
             @Override
             <T extends TableRow> DataStream<T> before(OutputTable table, DataStream<T> rows) {
                 if (table != OutputTable.AGENT_ACTIVITY) return rows;
-                return rows.map(new FailAfterCheckpoints<>()).returns(rows.getType()).name("fails twice")
-                        .uid("fail-after-checkpoints");
+                // Capacity for every row of the run: a full queue would hold back the checkpoint barriers too.
+                return AsyncDataStream.orderedWait(rows, new FailAfterCheckpoints<T>(), 1, TimeUnit.HOURS, 100_000)
+                        .returns(rows.getType()).name("fails twice").uid("fail-after-checkpoints");
             }
         });
         assertEquals(2, FAILURES.get(), "two failures, each after checkpoints of its attempt had completed");
@@ -160,25 +165,52 @@ class FailoverTest {
     }
 
     /**
-     * Passes rows on; fails its task on the first row after the second checkpoint of an attempt has completed, as
-     * long as fewer than two failures happened: the job restores from a checkpoint whose files are committed.
+     * Holds every row until two checkpoints of its attempt have completed, then fails its task, as long as fewer
+     * than two failures happened, and afterwards passes rows on. The held rows are in the operator's checkpointed
+     * state meanwhile, and an attempt cannot end while it holds any: each failure comes after checkpoints of its
+     * attempt completed however fast the machine runs the job (it used to fail on the first row after them, and a
+     * job fast enough finished before its second checkpoint). The job restores from a checkpoint whose files are
+     * committed. Rows and checkpoint notifications arrive on the task's one thread: no locking.
      */
-    static final class FailAfterCheckpoints<T> implements MapFunction<T, T>, CheckpointListener {
+    static final class FailAfterCheckpoints<T> extends RichAsyncFunction<T, T> implements CheckpointListener {
         private static final long serialVersionUID = 1L;
         private transient int completed;
+        private transient List<T> heldRows;
+        private transient List<ResultFuture<T>> heldResults;
 
         @Override
-        public T map(T row) {
-            if (completed >= 2 && FAILURES.get() < 2) {
-                FAILURES.incrementAndGet();
-                throw new IllegalStateException("injected failure " + FAILURES.get());
+        public void open(OpenContext openContext) {
+            heldRows = new ArrayList<>();
+            heldResults = new ArrayList<>();
+        }
+
+        @Override
+        public void asyncInvoke(T row, ResultFuture<T> result) {
+            if (FAILURES.get() >= 2) {
+                result.complete(List.of(row));
+                return;
             }
-            return row;
+            heldRows.add(row);
+            heldResults.add(result);
+            release();
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
             completed++;
+            release();
+        }
+
+        private void release() {
+            if (completed < 2 || heldResults.isEmpty()) return;
+            if (FAILURES.get() < 2) {
+                int failure = FAILURES.incrementAndGet();
+                heldResults.get(0).completeExceptionally(new IllegalStateException("injected failure " + failure));
+            } else {
+                for (int i = 0; i < heldRows.size(); i++) heldResults.get(i).complete(List.of(heldRows.get(i)));
+            }
+            heldRows.clear();
+            heldResults.clear();
         }
     }
 
