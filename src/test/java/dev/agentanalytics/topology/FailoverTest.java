@@ -203,9 +203,11 @@ class FailoverTest {
 
         private void release() {
             if (completed < 2 || heldResults.isEmpty()) return;
-            if (FAILURES.get() < 2) {
-                int failure = FAILURES.incrementAndGet();
-                heldResults.get(0).completeExceptionally(new IllegalStateException("injected failure " + failure));
+            // Claimed atomically: the two subtasks run in threads of their own, and a check and a separate increment
+            // could let both fail at once, a third failure.
+            int before = FAILURES.getAndUpdate(failures -> failures < 2 ? failures + 1 : failures);
+            if (before < 2) {
+                heldResults.get(0).completeExceptionally(new IllegalStateException("injected failure " + (before + 1)));
             } else {
                 for (int i = 0; i < heldRows.size(); i++) heldResults.get(i).complete(List.of(heldRows.get(i)));
             }
