@@ -12,17 +12,14 @@ import static dev.agentanalytics.event.WireFields.writeNullableLong;
 import static dev.agentanalytics.event.WireFields.writeText;
 
 import dev.agentanalytics.event.ServedQueue;
+import dev.agentanalytics.event.WireSerializer;
 import dev.agentanalytics.queue.QueueShare;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -38,40 +35,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * whose snapshot declares this one's "compatible after migration". {@code AgentStateSerializerTest} fills every
  * field by reflection and fails while one is not written.
  */
-public final class AgentStateSerializer extends TypeSerializerSingleton<AgentState> {
+public final class AgentStateSerializer extends WireSerializer<AgentState> {
     private static final long serialVersionUID = 1L;
     public static final AgentStateSerializer INSTANCE = new AgentStateSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public AgentState createInstance() {
         return new AgentState();
-    }
-
-    /** A deep copy, through the stored form (copies are rare: the engine works on what it read). */
-    @Override
-    public AgentState copy(AgentState from) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(1024);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy an agent's state", e);
-        }
-    }
-
-    @Override
-    public AgentState copy(AgentState from, AgentState reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -287,16 +257,6 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         share.contactsHandled = in.readLong();
         share.handleMsSum = in.readLong();
         return share;
-    }
-
-    @Override
-    public AgentState deserialize(AgentState reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.agentanalytics.event;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -24,7 +22,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Only records use this form ({@link AgentEventType}); the events the engine keeps in state stay Flink POJOs,
  * so snapshots do not depend on it.
  */
-public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEvent> {
+public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
     private static final long serialVersionUID = 1L;
     public static final AgentEventSerializer INSTANCE = new AgentEventSerializer();
 
@@ -38,35 +36,8 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
     }
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public AgentEvent createInstance() {
         return new AgentEvent();
-    }
-
-    /** A deep copy, through the wire form: one list of the fields, and copies are rare (object reuse is on). */
-    @Override
-    public AgentEvent copy(AgentEvent from) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(1024);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy an agent event", e);
-        }
-    }
-
-    @Override
-    public AgentEvent copy(AgentEvent from, AgentEvent reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -158,11 +129,6 @@ public final class AgentEventSerializer extends TypeSerializerSingleton<AgentEve
         event.raw = WireFields.readBytes(in);
         event.arrival = WireFields.readBytes(in);
         return event;
-    }
-
-    @Override
-    public AgentEvent deserialize(AgentEvent reuse, DataInputView in) throws IOException {
-        return deserialize(in);
     }
 
     @Override
