@@ -7,6 +7,7 @@ import dev.agentanalytics.output.TableRow;
 import dev.agentanalytics.topology.OperatorIds;
 import dev.agentanalytics.topology.TableSinks;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.core.fs.Path;
@@ -56,14 +57,17 @@ public class JobSinks implements TableSinks {
                 .build();
     }
 
-    /** Alerts as JSON on a Kinesis stream, partitioned by agent so one agent's alerts stay in order. */
-    static KinesisStreamsSink<AlertRow> alertStream(JobConfig.KinesisSettings kinesis) {
-        return KinesisStreamsSink.<AlertRow>builder()
+    /**
+     * Alerts as JSON on a Kinesis stream, partitioned by agent so one agent's alerts stay in order, and sent before
+     * every checkpoint barrier, so a restart from a savepoint repeats none ({@link FlushedAtEveryCheckpoint}).
+     */
+    public static Sink<AlertRow> alertStream(JobConfig.KinesisSettings kinesis) {
+        return new FlushedAtEveryCheckpoint<>(KinesisStreamsSink.<AlertRow>builder()
                 .setKinesisClientProperties(kinesis.clientProperties())
                 .setSerializationSchema(RowJson.schema())
                 .setPartitionKeyGenerator(alert -> alert.agentArn)
                 .setStreamName(kinesis.alertStream)
                 .setMaxTimeInBufferMS(500) // operators want alerts now, not after the default 5 s
-                .build();
+                .build());
     }
 }
