@@ -4,7 +4,10 @@ import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.parse.ParsedRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
-/** The sources' watermark strategies: timestamps from {@code EventTimestamp}, assigned at the source. */
+/**
+ * The sources' watermark strategies: timestamps from {@code EventTimestamp}, assigned at the source, and a catch-up's
+ * watermarks paced ({@link CatchUpPacing}).
+ */
 public final class EventTimeWatermarks {
     private EventTimeWatermarks() {}
 
@@ -13,9 +16,12 @@ public final class EventTimeWatermarks {
      * bounded out-of-orderness, and idleness so that an exhausted split never holds the others back.
      */
     public static WatermarkStrategy<ParsedRecord> eventTimeOnly(JobConfig config) {
-        return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(config.outOfOrderness)
-                .withTimestampAssigner((record, previous) -> record.timestamp())
-                .withIdleness(config.idleness);
+        WatermarkStrategy<ParsedRecord> bounded =
+                WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(config.outOfOrderness)
+                        .withIdleness(config.idleness);
+        return WatermarkStrategy.<ParsedRecord>forGenerator(context -> new CatchUpPacing<>(
+                        bounded.createWatermarkGenerator(context), System::currentTimeMillis))
+                .withTimestampAssigner((record, previous) -> record.timestamp());
     }
 
     /** A live stream (Kinesis): {@link LiveWatermarks}, per shard, following the wall clock when silent. */
@@ -24,7 +30,9 @@ public final class EventTimeWatermarks {
         long idleness = config.idleness.toMillis();
         boolean follow = config.silentStreamAdvance;
         return WatermarkStrategy.<ParsedRecord>forGenerator(
-                        context -> new LiveWatermarks(outOfOrderness, idleness, follow, System::currentTimeMillis))
+                        context -> new CatchUpPacing<>(
+                                new LiveWatermarks(outOfOrderness, idleness, follow, System::currentTimeMillis),
+                                System::currentTimeMillis))
                 .withTimestampAssigner((record, previous) -> record.timestamp());
     }
 }
