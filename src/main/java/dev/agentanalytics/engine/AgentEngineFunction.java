@@ -5,6 +5,7 @@ import dev.agentanalytics.config.StateCompatibility;
 import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.AgentEventSerializer;
 import dev.agentanalytics.output.AgentActivityRow;
 import dev.agentanalytics.output.AgentStatusRow;
 import dev.agentanalytics.output.AlertRow;
@@ -21,8 +22,8 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -63,9 +64,12 @@ public class AgentEngineFunction
 
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
             new ValueStateDescriptor<>("agent", AgentStateSerializer.INSTANCE);
-    /** Events waiting for the watermark, by {@code EventTimestamp}; each list in arrival order. */
-    public static final MapStateDescriptor<Long, List<AgentEvent>> PENDING_EVENTS =
-            new MapStateDescriptor<>("pending-events", Types.LONG, Types.LIST(TypeInformation.of(AgentEvent.class)));
+    /**
+     * Events waiting for the watermark, by {@code EventTimestamp}; each list in arrival order, each event in its wire
+     * form (layout v2; v1 stored Flink POJOs and is migrated on restore).
+     */
+    public static final MapStateDescriptor<Long, List<AgentEvent>> PENDING_EVENTS = new MapStateDescriptor<>(
+            "pending-events", LongSerializer.INSTANCE, new ListSerializer<>(AgentEventSerializer.INSTANCE));
 
     private final EngineSettings settings;
     private final boolean batch;

@@ -2,7 +2,9 @@ package dev.agentanalytics.event;
 
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -19,8 +21,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * Moving a record without looking into it ({@link #copy(DataInputView, DataOutputView)}, what the BATCH sorter does
  * when it spills) is then one copy of its bytes.
  *
- * <p>Only records use this form ({@link AgentEventType}); the events the engine keeps in state stay Flink POJOs,
- * so snapshots do not depend on it.
+ * <p>Records use this form ({@link AgentEventType}), and so do the events the engine buffers in state until the
+ * watermark passes them (state layout v2; docs/deployment.md, "Upgrades"). Since snapshots hold it, this form never
+ * changes: a field added to or removed from {@link AgentEvent} needs a new serializer class, this one kept as it is.
  */
 public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
     private static final long serialVersionUID = 1L;
@@ -152,10 +155,22 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
         return new Snapshot();
     }
 
-    /** The form has no parameters: a snapshot only names the serializer. */
+    /**
+     * The form has no parameters: a snapshot only names the serializer. Buffered events of layout v1 (Flink's POJO
+     * serializer) are migrated to it on restore.
+     */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<AgentEvent> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<AgentEvent> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<AgentEvent> oldSerializerSnapshot) {
+            if (oldSerializerSnapshot instanceof PojoSerializerSnapshot) {
+                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
+            }
+            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

@@ -1,15 +1,11 @@
 package dev.agentanalytics.engine;
 
+import static dev.agentanalytics.testing.EveryFieldSet.FIELDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import dev.agentanalytics.testing.EveryFieldSet;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -23,22 +19,18 @@ import org.junit.jupiter.api.Test;
  * later is filled too, and fails here until the serializer writes it) come back with the same JSON.
  */
 class AgentStateSerializerTest {
-    private static final ObjectMapper FIELDS = new ObjectMapper()
-            .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, Visibility.PUBLIC_ONLY);
-
-    private int counter;
+    private final EveryFieldSet filler = new EveryFieldSet();
 
     @Test
     void aStateWithEveryFieldSetComesBackTheSame() throws Exception {
-        AgentState state = fill(AgentState.class, false);
+        AgentState state = filler.fill(AgentState.class, false);
         assertNotEquals(FIELDS.writeValueAsString(new AgentState()), FIELDS.writeValueAsString(state));
         assertRoundTrip(state);
     }
 
     @Test
     void nullsAndNonAsciiTextComeBackTheSame() throws Exception {
-        assertRoundTrip(fill(AgentState.class, true));
+        assertRoundTrip(filler.fill(AgentState.class, true));
         AgentState fresh = new AgentState();
         assertRoundTrip(fresh);
         fresh.username = "Zoë 山田 \uD83D\uDE00";
@@ -64,36 +56,5 @@ class AgentStateSerializerTest {
         assertEquals(FIELDS.writeValueAsString(state), FIELDS.writeValueAsString(back));
         assertEquals(FIELDS.writeValueAsString(state),
                 FIELDS.writeValueAsString(AgentStateSerializer.INSTANCE.copy(state)));
-    }
-
-    /** An instance with every public field set to a value of its own; {@code someNull}: every other object null. */
-    private <T> T fill(Class<T> type, boolean someNull) throws Exception {
-        T object = type.getDeclaredConstructor().newInstance();
-        for (Field field : type.getFields()) {
-            if (Modifier.isStatic(field.getModifiers())) continue;
-            field.set(object, value(field.getType(), someNull));
-        }
-        return object;
-    }
-
-    private Object value(Class<?> type, boolean someNull) throws Exception {
-        int n = ++counter;
-        if (type == boolean.class) return true;
-        if (type == int.class || type == Integer.class) return n;
-        if (type == long.class || type == Long.class) return (type == Long.class && someNull && n % 2 == 0) ? null
-                : 1_000_000_000_000L + n;
-        if (type == String.class) return someNull && n % 2 == 0 ? null : (n % 3 == 0 ? "ü-" + n : "text-" + n);
-        if (type.isEnum()) return type.getEnumConstants()[n % type.getEnumConstants().length];
-        if (type == long[].class) return new long[] {n, n + 1L};
-        if (type.isArray()) {
-            Object array = Array.newInstance(type.getComponentType(), 2);
-            Class<?> component = type.getComponentType();
-            for (int i = 0; i < 2; i++) { // elements are never null in a state
-                Array.set(array, i, component == String.class ? "id-" + n + i : fill(component, someNull));
-            }
-            return array;
-        }
-        if (someNull && n % 2 == 0) return null;
-        return fill(type, someNull);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentanalytics.event;
 
+import static dev.agentanalytics.testing.EveryFieldSet.FIELDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +10,15 @@ import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.testing.Events;
+import dev.agentanalytics.testing.EveryFieldSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -101,6 +105,32 @@ class AgentEventSerializerTest {
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(event, out);
         return out.length();
+    }
+
+    /** The events the engine buffers are kept in this form: a field it does not write would be lost on restore. */
+    @Test
+    void anEventWithEveryFieldSetComesBackTheSame() throws Exception {
+        EveryFieldSet filler = new EveryFieldSet();
+        for (boolean someNull : new boolean[] {false, true}) {
+            AgentEvent event = filler.fill(AgentEvent.class, someNull);
+            // An event always has these (the reader sets them); their own fields may still be null.
+            if (event.grouping == null) event.grouping = filler.fill(Grouping.class, someNull);
+            if (event.queues == null) event.queues = new ServedQueue[0];
+            if (event.contacts == null) event.contacts = new ContactState[0];
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            SERIALIZER.serialize(event, out);
+            AgentEvent back = SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertEquals(FIELDS.writeValueAsString(event), FIELDS.writeValueAsString(back));
+        }
+    }
+
+    @Test
+    void bufferedEventsOfLayoutV1AreMigrated() {
+        TypeSerializerSnapshot<AgentEvent> pojo = ((PojoTypeInfo<AgentEvent>) TypeInformation.of(AgentEvent.class))
+                .createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
+        TypeSerializerSnapshot<AgentEvent> current = SERIALIZER.snapshotConfiguration();
+        assertTrue(current.resolveSchemaCompatibility(pojo).isCompatibleAfterMigration());
+        assertTrue(current.resolveSchemaCompatibility(current).isCompatibleAsIs());
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -40,9 +40,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a production restore. Each fixture is taken in the middle of a shift, with every kind of state there is; the
  * restore goes on with the rest of the shift and every row it writes is worked out by hand below.
  *
- * <p>The committed fixtures are never written again: they are what an upgrade from layout v1 meets.
- * {@code mvn test -Dtest=SnapshotFixturesTest -Dsnapshots.write=true} writes this version's snapshots into
- * {@code target/snapshots/}, for a new layout's own fixtures (committed under new names, with a test of their own).
+ * <p>The committed fixtures are never written again: they are what an upgrade from layouts v1 and v2 meets.
+ * {@code mvn test -Dtest=SnapshotFixturesTest -Dsnapshots.write=true} writes this version's engine snapshots into
+ * {@code target/snapshots/} (under the v2 names: a new layout renames them and commits them beside the others).
  */
 class SnapshotFixturesTest {
     static final Path ENGINE = Path.of("src/test/resources/snapshots/agent-engine-v1.snapshot");
@@ -53,6 +53,12 @@ class SnapshotFixturesTest {
      * on Managed Flink.
      */
     static final Path ENGINE_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v1-rocksdb.snapshot");
+    /**
+     * The same shift in state layout v2 (the agent state and the buffered events in the job's own serializers),
+     * written by {@link #writeTheFixtures} at the commit that introduced the layout: what an upgrade from v2 meets.
+     */
+    static final Path ENGINE_V2 = Path.of("src/test/resources/snapshots/agent-engine-v2.snapshot");
+    static final Path ENGINE_V2_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v2-rocksdb.snapshot");
 
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
     private static final String BOB = "arn:aws:connect:us-east-1:111122223333:instance/i-1/agent/a-2";
@@ -65,8 +71,8 @@ class SnapshotFixturesTest {
      * is counting; a heart beat at 08:14:30 is waiting for the watermark. Bob: LOGIN 08:00, LOGOUT 08:05, heart
      * beat 08:06: logged out. One of two sources has reported the end of its input (at 08:14:30).
      */
-    private static OperatorSubtaskState engineMidShift() throws Exception {
-        try (EngineHarness engine = EngineHarness.live(SETTINGS)) {
+    private static OperatorSubtaskState engineMidShift(boolean heap) throws Exception {
+        try (EngineHarness engine = heap ? EngineHarness.live(SETTINGS) : EngineHarness.live(SETTINGS, rocksDb(), null)) {
             engine.send(Events.login("08:00:00").available().queue(Events.BILLING).id("a-1").arrival(1),
                     Events.stateChange("08:01:00").available().queue(Events.BILLING)
                             .contact("c1", "CONNECTED", "08:01:00").id("a-2").arrival(2),
@@ -91,24 +97,27 @@ class SnapshotFixturesTest {
     void writeTheFixtures() throws Exception {
         Path written = Path.of("target/snapshots");
         Files.createDirectories(written);
-        OperatorSnapshotUtil.writeStateHandle(engineMidShift(), written.resolve(ENGINE.getFileName()).toString());
+        OperatorSnapshotUtil.writeStateHandle(engineMidShift(true), written.resolve(ENGINE_V2.getFileName()).toString());
+        OperatorSnapshotUtil.writeStateHandle(engineMidShift(false),
+                written.resolve(ENGINE_V2_ROCKSDB.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), written.resolve(QUEUE.getFileName()).toString());
     }
 
     /**
-     * On the heap, and on RocksDB as Managed Flink runs it. The fixture's agent states were written by Flink's POJO
-     * serializer (layout v1): both backends migrate them to {@code AgentStateSerializer} on restore.
+     * Each layout, on the heap and on RocksDB as Managed Flink runs it. In v1 the agent states and the buffered
+     * events were written by Flink's POJO serializer: both backends migrate them to the job's own serializers on
+     * restore.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"heap", "rocksdb"})
+    @CsvSource({"v1, heap", "v1, rocksdb", "v2, heap", "v2, rocksdb"})
     @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
-    void theEngineFixtureRestoresAndTheShiftGoesOn(String backend) throws Exception {
+    void theEngineFixtureRestoresAndTheShiftGoesOn(String layout, String backend) throws Exception {
         boolean heap = backend.equals("heap");
-        OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle((heap ? ENGINE : ENGINE_ROCKSDB).toString());
-        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
-        rocksDb.getMemoryConfiguration().setUseManagedMemory(false); // the harness has next to no managed memory
+        boolean v1 = layout.equals("v1");
+        Path written = v1 ? (heap ? ENGINE : ENGINE_ROCKSDB) : (heap ? ENGINE_V2 : ENGINE_V2_ROCKSDB);
+        OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(written.toString());
         try (EngineHarness engine = heap ? EngineHarness.restored(SETTINGS, fixture)
-                : EngineHarness.restored(SETTINGS, fixture, rocksDb)) {
+                : EngineHarness.restored(SETTINGS, fixture, rocksDb())) {
             engine.watermark(at("08:14:00"));
             // A copy of 08:06 is a duplicate (its id came back with the state), not a late event.
             engine.send(Events.heartBeat("08:06:00").available().queue(Events.BILLING)
@@ -153,6 +162,12 @@ class SnapshotFixturesTest {
         assertTrue(refused.getMessage().contains("configuration key 'window-offset'"), refused.getMessage());
         // +05:30 is a whole number of 15-minute windows: the same windows, so the state is still right.
         EngineHarness.restored(JobConfig.fromMap(Map.of("window-offset", "+05:30")).engine, fixture).close();
+    }
+
+    private static EmbeddedRocksDBStateBackend rocksDb() {
+        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
+        rocksDb.getMemoryConfiguration().setUseManagedMemory(false); // the harness has next to no managed memory
+        return rocksDb;
     }
 
     // ---- the queue operator ----------------------------------------------------------------------------------
