@@ -35,6 +35,8 @@ public final class EveryFieldSet {
         if (type == int.class || type == Integer.class) return n;
         if (type == long.class || type == Long.class) return (type == Long.class && someNull && n % 2 == 0) ? null
                 : 1_000_000_000_000L + n;
+        if (type == double.class || type == Double.class) return (type == Double.class && someNull && n % 2 == 0)
+                ? null : n + 0.25;
         if (type == String.class) return someNull && n % 2 == 0 ? null : (n % 3 == 0 ? "ü-" + n : "text-" + n);
         if (type.isEnum()) return type.getEnumConstants()[n % type.getEnumConstants().length];
         if (type == long[].class) return new long[] {n, n + 1L};
