@@ -7,7 +7,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * The type of the streams of {@link AgentEvent}s: records in the compact {@link AgentEventSerializer} form. Given
- * to the operators that emit events; state keeps {@code TypeInformation.of(AgentEvent.class)}, a Flink POJO.
+ * to the operators that emit events (the engine's buffer names the serializer itself).
  */
 public final class AgentEventType extends TypeInformation<AgentEvent> {
     private static final long serialVersionUID = 1L;

@@ -12,15 +12,15 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.introspec
 
 /**
  * Writes a row of one class as the same JSON bytes as {@link RowJson}'s mapper, without Jackson, when the row is
- * plain: every field a String, a whole number or a boolean, every String printable ASCII without a quote or a
- * backslash (which JSON writes as it is). That is almost every row (ARNs, ids, names, instants, counts); any
+ * plain: every field a String or a whole number ({@code long}, {@code int}, {@code Long}), every String printable
+ * ASCII without a quote or a backslash (which JSON writes as it is). That is almost every row (ARNs, ids, names, instants, counts); any
  * other row, and every row of a class with another kind of field, is left to Jackson, so the bytes never differ.
  *
  * <p>Why: encoding rows through Jackson's bean serializer was a sixth of the engine thread's time; the field
  * names and their order are taken from the mapper once, so they cannot drift from what Jackson writes.
  */
 final class PlainRowWriter {
-    private enum Kind { TEXT, LONG, INT, BOOLEAN, BOXED_WHOLE }
+    private enum Kind { TEXT, LONG, INT, BOXED_LONG }
 
     private final Field[] fields;
     private final Kind[] kinds;
@@ -59,9 +59,8 @@ final class PlainRowWriter {
         if (type == String.class) return Kind.TEXT;
         if (type == long.class) return Kind.LONG;
         if (type == int.class) return Kind.INT;
-        if (type == boolean.class) return Kind.BOOLEAN;
-        if (type == Long.class || type == Integer.class) return Kind.BOXED_WHOLE;
-        return null;
+        if (type == Long.class) return Kind.BOXED_LONG;
+        return null; // any other kind (a fraction, a boolean, ...) is left to Jackson
     }
 
     /** Written by JSON as it is: printable ASCII, no quote, no backslash. */
@@ -98,11 +97,8 @@ final class PlainRowWriter {
                 case INT:
                     appendAscii(Integer.toString(field.getInt(row)));
                     break;
-                case BOOLEAN:
-                    appendAscii(field.getBoolean(row) ? "true" : "false");
-                    break;
                 default:
-                    Object whole = field.get(row);
+                    Long whole = (Long) field.get(row);
                     appendAscii(whole == null ? "null" : whole.toString());
             }
         }

@@ -5,26 +5,31 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
- * Paces the watermarks of a catch-up: while event time is more than {@link LiveWatermarks#LIVE_LAG_MS} behind the
- * wall clock (a replay of history, a backlog after an outage), a new watermark goes out at most once per
- * {@link #CATCH_UP_STEP_MS} instead of at every periodic emit (200 ms).
+ * Paces the watermarks of a catch-up: while event time (the watermark plus {@code out-of-orderness}) is more than
+ * {@link LiveWatermarks#LIVE_LAG_MS} behind the wall clock (a replay of history, a backlog after an outage), a new
+ * watermark goes out at most once per {@link #CATCH_UP_STEP_MS} instead of at every periodic emit (200 ms).
  *
  * <p>Why: the engine applies an agent's buffered events when the watermark passes them, reading and writing the
  * agent's state once per step. Read at full speed, a backlog moves event time by minutes per step, so a coarser step
  * applies several events of each agent at once instead of one; under RocksDB that is about a tenth of the job's time
- * (docs/performance.md). No row depends on the step: windows, sessions and deadlines are in event time. Only a live
- * stream's watermark, within a minute of the wall clock, goes out at once, so alerts keep their latency.
+ * (docs/performance.md). Windows, sessions and deadlines are in event time, so their rows do not depend on the
+ * step; a held watermark is only ever lower than the one it replaces, so pacing can make fewer events late, never
+ * more (a late event's {@code watermark} column shows the watermark as it was). A live stream's watermark goes out
+ * at once, so alerts keep their latency.
  */
 final class CatchUpPacing<T> implements WatermarkGenerator<T> {
     /** How often a catch-up's watermark moves (wall clock). */
     static final long CATCH_UP_STEP_MS = 1_000;
 
     private final WatermarkGenerator<T> generator;
+    /** The generator's watermark is its newest event time less this: added back to tell live from a catch-up. */
+    private final long outOfOrdernessMs;
     private final LiveWatermarks.WallClock clock;
     private final Held held = new Held();
 
-    CatchUpPacing(WatermarkGenerator<T> generator, LiveWatermarks.WallClock clock) {
+    CatchUpPacing(WatermarkGenerator<T> generator, long outOfOrdernessMs, LiveWatermarks.WallClock clock) {
         this.generator = generator;
+        this.outOfOrdernessMs = outOfOrdernessMs;
         this.clock = clock;
     }
 
@@ -65,15 +70,15 @@ final class CatchUpPacing<T> implements WatermarkGenerator<T> {
             output.markIdle();
         }
 
+        /** Still counted idle until a watermark goes out: only a watermark makes the subtask hold time back. */
         @Override
         public void markActive() {
-            idle = false;
             output.markActive();
         }
 
         void release(long now, boolean force) {
             if (pending == Long.MIN_VALUE) return;
-            boolean live = pending >= now - LiveWatermarks.LIVE_LAG_MS;
+            boolean live = pending + outOfOrdernessMs >= now - LiveWatermarks.LIVE_LAG_MS;
             if (force || idle || live || lastSentAt == Long.MIN_VALUE || now - lastSentAt >= CATCH_UP_STEP_MS) {
                 idle = false;
                 output.emitWatermark(new Watermark(pending));

@@ -19,8 +19,9 @@ public final class EventTimeWatermarks {
         WatermarkStrategy<ParsedRecord> bounded =
                 WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(config.outOfOrderness)
                         .withIdleness(config.idleness);
+        long outOfOrderness = config.outOfOrderness.toMillis();
         return WatermarkStrategy.<ParsedRecord>forGenerator(context -> new CatchUpPacing<>(
-                        bounded.createWatermarkGenerator(context), System::currentTimeMillis))
+                        bounded.createWatermarkGenerator(context), outOfOrderness, System::currentTimeMillis))
                 .withTimestampAssigner((record, previous) -> record.timestamp());
     }
 
@@ -32,7 +33,7 @@ public final class EventTimeWatermarks {
         return WatermarkStrategy.<ParsedRecord>forGenerator(
                         context -> new CatchUpPacing<>(
                                 new LiveWatermarks(outOfOrderness, idleness, follow, System::currentTimeMillis),
-                                System::currentTimeMillis))
+                                outOfOrderness, System::currentTimeMillis))
                 .withTimestampAssigner((record, previous) -> record.timestamp());
     }
 }

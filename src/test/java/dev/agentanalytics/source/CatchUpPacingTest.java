@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 class CatchUpPacingTest {
     private static final long NOW = 1_714_982_400_000L;
     private static final long STEP = CatchUpPacing.CATCH_UP_STEP_MS;
+    /** The generator's out-of-orderness: its watermark is this far behind its newest event. */
+    private static final long BOUND = 90_000;
 
     private long now = NOW;
-    /** What the wrapped generator says at its next periodic emit: a watermark, "idle", or nothing (null). */
-    private Object next;
+    /** What the wrapped generator says at its next periodic emit, in order: watermarks, "idle", "active". */
+    private Object[] next = {};
     private final List<String> said = new ArrayList<>();
 
     private final WatermarkGenerator<Long> generator = new WatermarkGenerator<>() {
@@ -25,8 +27,11 @@ class CatchUpPacingTest {
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            if (next instanceof Long) output.emitWatermark(new Watermark((Long) next));
-            if ("idle".equals(next)) output.markIdle();
+            for (Object what : next) {
+                if (what instanceof Long) output.emitWatermark(new Watermark((Long) what));
+                if ("idle".equals(what)) output.markIdle();
+                if ("active".equals(what)) output.markActive();
+            }
         }
     };
 
@@ -47,10 +52,10 @@ class CatchUpPacingTest {
         }
     };
 
-    private final CatchUpPacing<Long> pacing = new CatchUpPacing<>(generator, () -> now);
+    private final CatchUpPacing<Long> pacing = new CatchUpPacing<>(generator, BOUND, () -> now);
 
     /** One periodic emit, {@code after} ms of wall clock after the previous one, the generator saying {@code what}. */
-    private void emit(long after, Object what) {
+    private void emit(long after, Object... what) {
         now += after;
         next = what;
         pacing.onPeriodicEmit(output);
@@ -64,9 +69,9 @@ class CatchUpPacingTest {
         emit(200, hourAgo + 120_000);
         emit(STEP - 400 - 1, hourAgo + 180_000);
         assertEquals(List.of("-3600000"), said, "within the step nothing more goes out");
-        emit(1, null);
+        emit(1);
         assertEquals(List.of("-3600000", "-3420000"), said, "a step later, the newest held watermark");
-        emit(STEP, null);
+        emit(STEP);
         assertEquals(2, said.size(), "nothing new, nothing sent");
     }
 
@@ -79,12 +84,12 @@ class CatchUpPacingTest {
     }
 
     @Test
-    void liveMeansAtMostAMinuteBehindTheWallClock() {
+    void liveMeansEventTimeAtMostAMinuteBehindTheWallClock() {
         long minute = LiveWatermarks.LIVE_LAG_MS;
-        emit(0, NOW - minute - 1_000); // the first goes out in any case
-        emit(200, NOW + 200 - minute); // a minute behind: live
-        emit(200, NOW + 400 - minute - 1); // a minute and a millisecond: a catch-up's, held
-        assertEquals(List.of("-61000", "-59800"), said);
+        emit(0, NOW - BOUND - minute - 1_000); // the first goes out in any case
+        emit(200, NOW + 200 - BOUND - minute); // its events a minute behind: live, although the bound is longer
+        emit(200, NOW + 400 - BOUND - minute - 1); // a minute and a millisecond: a catch-up's, held
+        assertEquals(List.of("-151000", "-149800"), said);
     }
 
     @Test
@@ -104,6 +109,17 @@ class CatchUpPacingTest {
         emit(200, hourAgo + 1_000);
         emit(200, hourAgo + 2_000);
         assertEquals(List.of("-3600000", "idle", "-3599000"), said);
+    }
+
+    @Test
+    void beingMarkedActiveIsNotAWatermark() {
+        long hourAgo = NOW - 3_600_000;
+        emit(0, hourAgo);
+        emit(200, "idle");
+        emit(200, "active");
+        emit(200, hourAgo + 1_000);
+        assertEquals(List.of("-3600000", "idle", "active", "-3599000"), said,
+                "still the first watermark after idleness: at once");
     }
 
     @Test
