@@ -15,10 +15,7 @@ import dev.agentanalytics.event.ServedQueue;
 import dev.agentanalytics.event.WireSerializer;
 import dev.agentanalytics.queue.QueueShare;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -265,18 +262,9 @@ public final class AgentStateSerializer extends WireSerializer<AgentState> {
     }
 
     /** Names the serializer; a state of layout v1 (Flink's POJO serializer) is migrated to it on restore. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<AgentState> {
+    public static final class Snapshot extends MigratingFromPojo<AgentState> {
         public Snapshot() {
             super(() -> INSTANCE);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<AgentState> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<AgentState> oldSerializerSnapshot) {
-            if (oldSerializerSnapshot instanceof PojoSerializerSnapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-            }
-            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

@@ -1,10 +1,7 @@
 package dev.agentanalytics.event;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -155,22 +152,10 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
         return new Snapshot();
     }
 
-    /**
-     * The form has no parameters: a snapshot only names the serializer. Buffered events of layout v1 (Flink's POJO
-     * serializer) are migrated to it on restore.
-     */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<AgentEvent> {
+    /** Names the serializer; buffered events of layout v1 (Flink's POJO serializer) are migrated to it on restore. */
+    public static final class Snapshot extends MigratingFromPojo<AgentEvent> {
         public Snapshot() {
             super(() -> INSTANCE);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<AgentEvent> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<AgentEvent> oldSerializerSnapshot) {
-            if (oldSerializerSnapshot instanceof PojoSerializerSnapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-            }
-            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

@@ -2,7 +2,13 @@ package dev.agentanalytics.event;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -50,5 +56,26 @@ public abstract class WireSerializer<T> extends TypeSerializerSingleton<T> {
     @Override
     public void copy(DataInputView in, DataOutputView out) throws IOException {
         serialize(deserialize(in), out);
+    }
+
+    /**
+     * A snapshot that only names its serializer (the form has no parameters), and declares a state written by
+     * Flink's POJO serializer (layout v1) "compatible after migration": Flink reads it once with the serializer it
+     * was written with and writes it in this form. Each serializer keeps a {@code Snapshot} class of its own, since
+     * snapshots name that class.
+     */
+    public abstract static class MigratingFromPojo<T> extends SimpleTypeSerializerSnapshot<T> {
+        protected MigratingFromPojo(Supplier<? extends TypeSerializer<T>> serializer) {
+            super(serializer);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<T> oldSerializerSnapshot) {
+            if (oldSerializerSnapshot instanceof PojoSerializerSnapshot) {
+                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
+            }
+            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
+        }
     }
 }
