@@ -50,7 +50,7 @@ public class JobSinks implements TableSinks {
     public static <T extends TableRow> FileSink<T> files(OutputTable table, String output) {
         String name = table.tableName();
         return FileSink
-                .forRowFormat(new Path(output, name), new JsonLinesEncoder<T>())
+                .forBulkFormat(new Path(output, name), new JsonLinesWriter.Factory<T>())
                 .withBucketAssigner(new EventHourBuckets<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(".jsonl").build())

@@ -32,11 +32,12 @@ class PlainRowWriterTest {
         Random random = new Random(13);
         for (OutputTable table : OutputTable.values()) {
             EveryFieldSet filler = new EveryFieldSet();
-            JsonLinesEncoder<TableRow> encoder = new JsonLinesEncoder<>();
+            BytesFile file = new BytesFile();
+            JsonLinesWriter<TableRow> writer = new JsonLinesWriter<>(file);
             for (int i = 0; i < 400; i++) {
                 TableRow row = filler.fill(table.rowType(), i % 2 == 1);
                 setSomeTexts(row, random);
-                assertSameAsJackson(encoder, row);
+                assertSameAsJackson(writer, file, row);
             }
         }
     }
@@ -58,9 +59,12 @@ class PlainRowWriterTest {
         }
     }
 
-    private static void assertSameAsJackson(JsonLinesEncoder<TableRow> encoder, TableRow row) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        encoder.encode(row, out);
+    private static void assertSameAsJackson(JsonLinesWriter<TableRow> writer, BytesFile file, TableRow row)
+            throws Exception {
+        file.bytes.reset();
+        writer.addElement(row);
+        writer.flush();
+        ByteArrayOutputStream out = file.bytes;
         byte[] jackson = RowJson.mapper().writeValueAsBytes(row);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.write(jackson);

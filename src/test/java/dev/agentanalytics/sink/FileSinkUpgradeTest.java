@@ -1,0 +1,95 @@
+package dev.agentanalytics.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.agentanalytics.output.AlertRow;
+import dev.agentanalytics.output.OutputTable;
+import dev.agentanalytics.output.TableRow;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperatorFactory;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A savepoint of the table files' writer from before they were buffered (Flink's row format, one write per row)
+ * restores into the writer of today ({@link JsonLinesWriter}, Flink's bulk format): both roll every part at every
+ * checkpoint, so the state holds no part in progress, and both keep their parts in the same recoverable form.
+ */
+class FileSinkUpgradeTest {
+    @TempDir
+    Path output;
+
+    @Test
+    void aRowFormatSavepointRestoresIntoTheBufferedWriter() throws Exception {
+        String table = OutputTable.ALERTS.tableName();
+        Sink<TableRow> before = FileSink
+                .forRowFormat(new org.apache.flink.core.fs.Path(output.toString(), table),
+                        (TableRow row, OutputStream stream) -> {
+                            stream.write(RowJson.mapper().writeValueAsBytes(row));
+                            stream.write('\n');
+                        })
+                .withBucketAssigner(new EventHourBuckets<>())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(table).withPartSuffix(".jsonl").build())
+                .build();
+        OperatorSubtaskState savepoint;
+        try (OneInputStreamOperatorTestHarness<TableRow, ?> writer = harness(before)) {
+            writer.open();
+            writer.processElement(alert("a-1"), 1L);
+            writer.prepareSnapshotPreBarrier(1);
+            savepoint = writer.snapshot(1, 2L);
+        }
+        try (OneInputStreamOperatorTestHarness<TableRow, ?> restored = harness(JobSinks.files(OutputTable.ALERTS,
+                output.toString()))) {
+            restored.initializeState(savepoint);
+            restored.open();
+            restored.processElement(alert("a-2"), 3L);
+            restored.endInput();
+            restored.prepareSnapshotPreBarrier(2);
+        }
+        // The parts are written, waiting for the committer: one before the savepoint, one after it.
+        assertEquals(List.of(line("a-1"), line("a-2")), linesUnder(output));
+    }
+
+    private static OneInputStreamOperatorTestHarness<TableRow, ?> harness(Sink<TableRow> sink) throws Exception {
+        return new OneInputStreamOperatorTestHarness<>(new SinkWriterOperatorFactory<>(sink));
+    }
+
+    private static AlertRow alert(String id) {
+        AlertRow alert = new AlertRow();
+        alert.alertId = id;
+        alert.alertType = "AGENT_STALE";
+        alert.agentArn = "arn:aws:connect:us-east-1:111122223333:instance/i/agent/one";
+        alert.detectedAt = "2024-05-06T08:14:46.734Z";
+        return alert;
+    }
+
+    private static String line(String id) throws Exception {
+        return RowJson.mapper().writeValueAsString(alert(id));
+    }
+
+    private static List<String> linesUnder(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().flatMap(file -> {
+                try {
+                    return Files.readAllLines(file, StandardCharsets.UTF_8).stream();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sorted().collect(Collectors.toList());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.agentanalytics.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentanalytics.output.AlertRow;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The file sink commits what a part file holds after {@code flush()} (a checkpoint) or {@code finish()} (the part
+ * closed): every row added before either is in the file, whole and in order, however the rows fell into the buffer.
+ */
+class JsonLinesWriterTest {
+    @Test
+    void everyRowAddedIsInTheFileAfterFlushAndFinish() throws Exception {
+        BytesFile file = new BytesFile();
+        JsonLinesWriter<AlertRow> writer = new JsonLinesWriter<>(file);
+        StringBuilder expected = new StringBuilder();
+        int rows = 0;
+        // Enough rows to fill the buffer several times, a flush between, and one row longer than the buffer.
+        for (int i = 0; i < 3000; i++) {
+            AlertRow row = alert(i == 1500 ? "x".repeat(3 * JsonLinesWriter.BUFFER_BYTES) : "agent-" + i);
+            writer.addElement(row);
+            expected.append(RowJson.mapper().writeValueAsString(row)).append('\n');
+            rows++;
+            if (i == 1000) {
+                writer.flush();
+                assertEquals(expected.toString(), file.bytes.toString(StandardCharsets.UTF_8), "after a flush");
+            }
+        }
+        writer.finish();
+        assertEquals(expected.toString(), file.bytes.toString(StandardCharsets.UTF_8), "after finish");
+        assertTrue(file.writes < rows / 10, "rows are written a buffer at a time, not one by one: " + file.writes);
+    }
+
+    @Test
+    void aFlushWithNothingBufferedWritesNothing() throws Exception {
+        BytesFile file = new BytesFile();
+        JsonLinesWriter<AlertRow> writer = new JsonLinesWriter<>(file);
+        writer.flush();
+        writer.finish();
+        assertEquals(0, file.writes);
+    }
+
+    private static AlertRow alert(String agentArn) {
+        AlertRow row = new AlertRow();
+        row.agentArn = agentArn;
+        row.alertType = "AGENT_STALE";
+        row.detectedAt = "2024-05-06T08:00:00.000Z";
+        return row;
+    }
+}
