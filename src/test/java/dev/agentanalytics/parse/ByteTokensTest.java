@@ -72,6 +72,21 @@ class ByteTokensTest {
     }
 
     @Test
+    void findsAFieldGivenTwiceAmongMany() throws IOException {
+        // A repeat of any of 40 names is found; the same names in other objects are no repeat.
+        for (int repeated = -1; repeated < 40; repeated++) {
+            StringBuilder json = new StringBuilder("{\"o\":{\"f0\":1},\"p\":{");
+            for (int i = 0; i < 40; i++) json.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":").append(i);
+            if (repeated >= 0) json.append(",\"f").append(repeated).append("\":0");
+            json.append("},\"f0\":[{\"f0\":1,\"f1\":2}]}");
+            byte[] record = bytes(json.toString());
+            compare(record);
+            if (repeated < 0) assertNotNull(AgentEventReader.readFast(record, tokens), "same names in other objects");
+            else assertNull(AgentEventReader.readFast(record, tokens), "f" + repeated + " twice");
+        }
+    }
+
+    @Test
     void leavesDeepNestingManyFieldsAndLongNumbersToJackson() throws IOException {
         String deep = "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}";
         StringBuilder many = new StringBuilder("{");
