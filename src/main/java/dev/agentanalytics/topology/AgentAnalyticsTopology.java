@@ -7,7 +7,6 @@ import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.endofinput.InputEndTracker;
 import dev.agentanalytics.engine.AgentEngineFunction;
-import dev.agentanalytics.engine.AgentKey;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.AgentEventType;
 import dev.agentanalytics.output.OutputTable;
@@ -66,7 +65,7 @@ public final class AgentAnalyticsTopology {
                 .broadcast(EndOfInput.REPORTS);
 
         SingleOutputStreamOperator<QueueShare> agents = events
-                .keyBy(AgentKey.selector(batch), Types.STRING)
+                .keyBy(PartitionKeys.agents(batch), Types.STRING)
                 .connect(endOfInput)
                 .process(new AgentEngineFunction(settings, batch), TypeInformation.of(QueueShare.class))
                 .uid(OperatorIds.AGENT_ENGINE).name("agent engine");
@@ -77,7 +76,7 @@ public final class AgentAnalyticsTopology {
         sinks.write(OutputTable.LATE_EVENTS, agents.getSideOutput(AgentEngineFunction.LATE_EVENTS));
 
         DataStream<QueueMetricsRow> queues = agents
-                .keyBy(share -> share.queueArn, Types.STRING)
+                .keyBy(PartitionKeys.queues(batch), Types.STRING)
                 .transform("queue metrics", TypeInformation.of(QueueMetricsRow.class),
                         new QueueMetricsOperator(settings, batch))
                 .uid(OperatorIds.QUEUE_METRICS);
