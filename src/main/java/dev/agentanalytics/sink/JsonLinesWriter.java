@@ -1,57 +1,48 @@
 package dev.agentanalytics.sink;
 
 import java.io.IOException;
-import java.util.Arrays;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.flink.formats.json.JsonSerializationSchema;
 
 /**
- * One part file of a table: one row, one line of JSON ({@link RowJson}), a plain row written directly
- * ({@link PlainRowWriter}), any other through Jackson; the bytes are the same either way.
+ * One part file of a table, one row per line ({@link JsonLineEncoder}).
  *
- * <p>Lines are gathered in a buffer and written to the file some tens of kilobytes at a time. The file sink calls
+ * <p>Lines are gathered in a buffer and written to the file some kilobytes at a time. The file sink calls
  * {@link #flush()} before it persists a part and {@link #finish()} before it closes one, and with its
  * roll-on-checkpoint policy it does both at every checkpoint and at the end of input, so no committed row is ever
  * left in the buffer. Why: the file system's stream writes straight through to the file, and a write per row (two,
  * with its newline) was most of the job's system time while the engine wrote its rows.
  */
 final class JsonLinesWriter<T> implements BulkWriter<T> {
-    /** About sixteen pages: few writes, and little copied twice. */
-    static final int BUFFER_BYTES = 64 * 1024;
-    private static final byte[] NEWLINE = {'\n'};
+    /**
+     * Two pages, some thirty rows: a write for each instead of two for each row. Small, because every open part
+     * has one, and a BATCH replay of months keeps a part of every table open for every hour until its end.
+     */
+    static final int BUFFER_BYTES = 8 * 1024;
 
     private final FSDataOutputStream file;
-    private final JsonSerializationSchema<T> schema = RowJson.schema();
-    private boolean opened;
-    /** The rows' class, and its plain writer (null when its rows always go through Jackson). */
-    private Class<?> rowClass;
-    private PlainRowWriter plain;
-    private byte[] buffer = new byte[BUFFER_BYTES];
+    private final JsonLineEncoder<T> encoder;
+    /** Made at the first row: a part's buffer is all the memory it holds. */
+    private byte[] buffer;
     private int length;
 
-    JsonLinesWriter(FSDataOutputStream file) {
+    JsonLinesWriter(FSDataOutputStream file, JsonLineEncoder<T> encoder) {
         this.file = file;
+        this.encoder = encoder;
     }
 
     @Override
     public void addElement(T row) throws IOException {
-        if (!opened) {
-            schema.open(null); // only builds the mapper
-            opened = true;
-        }
-        if (row.getClass() != rowClass) {
-            rowClass = row.getClass();
-            plain = PlainRowWriter.of(rowClass, RowJson.mapper());
-        }
-        if (plain != null && writtenPlain(row)) {
-            append(plain.bytes(), plain.length());
+        encoder.encode(row);
+        int count = encoder.length();
+        if (buffer == null) buffer = new byte[BUFFER_BYTES];
+        if (length + count > BUFFER_BYTES) writeBuffer();
+        if (count > BUFFER_BYTES) {
+            file.write(encoder.bytes(), 0, count); // a row longer than the buffer goes as it is
         } else {
-            byte[] json = schema.serialize(row);
-            append(json, json.length);
+            System.arraycopy(encoder.bytes(), 0, buffer, length, count);
+            length += count;
         }
-        append(NEWLINE, 1);
-        if (length >= BUFFER_BYTES) writeBuffer();
     }
 
     @Override
@@ -65,34 +56,21 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
         flush(); // the file sink closes the stream itself
     }
 
-    private void append(byte[] bytes, int count) {
-        if (length + count > buffer.length) buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + count));
-        System.arraycopy(bytes, 0, buffer, length, count);
-        length += count;
-    }
-
     private void writeBuffer() throws IOException {
         if (length == 0) return;
         file.write(buffer, 0, length);
         length = 0;
-        if (buffer.length > BUFFER_BYTES) buffer = new byte[BUFFER_BYTES]; // after one very long row
     }
 
-    private boolean writtenPlain(T row) {
-        try {
-            return plain.write(row);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("public field of " + rowClass + " not readable", e);
-        }
-    }
-
-    /** What the file sink makes a writer of each new part file with. */
+    /** What the file sink makes a writer of each new part file with; one per sink subtask. */
     static final class Factory<T> implements BulkWriter.Factory<T> {
         private static final long serialVersionUID = 1L;
+        private transient JsonLineEncoder<T> encoder;
 
         @Override
         public BulkWriter<T> create(FSDataOutputStream file) {
-            return new JsonLinesWriter<>(file);
+            if (encoder == null) encoder = new JsonLineEncoder<>();
+            return new JsonLinesWriter<>(file, encoder);
         }
     }
 }

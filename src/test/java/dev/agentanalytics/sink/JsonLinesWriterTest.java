@@ -15,7 +15,7 @@ class JsonLinesWriterTest {
     @Test
     void everyRowAddedIsInTheFileAfterFlushAndFinish() throws Exception {
         BytesFile file = new BytesFile();
-        JsonLinesWriter<AlertRow> writer = new JsonLinesWriter<>(file);
+        JsonLinesWriter<AlertRow> writer = new JsonLinesWriter<>(file, new JsonLineEncoder<>());
         StringBuilder expected = new StringBuilder();
         int rows = 0;
         // Enough rows to fill the buffer several times, a flush between, and one row longer than the buffer.
@@ -35,9 +35,29 @@ class JsonLinesWriterTest {
     }
 
     @Test
+    void partsSharingOneEncoderEachGetTheirOwnRows() throws Exception {
+        JsonLineEncoder<AlertRow> encoder = new JsonLineEncoder<>();
+        BytesFile first = new BytesFile();
+        BytesFile second = new BytesFile();
+        JsonLinesWriter<AlertRow> one = new JsonLinesWriter<>(first, encoder);
+        JsonLinesWriter<AlertRow> two = new JsonLinesWriter<>(second, encoder);
+        StringBuilder expectedFirst = new StringBuilder();
+        StringBuilder expectedSecond = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            AlertRow row = alert("agent-" + i);
+            (i % 3 == 0 ? two : one).addElement(row);
+            (i % 3 == 0 ? expectedSecond : expectedFirst).append(RowJson.mapper().writeValueAsString(row)).append('\n');
+        }
+        one.finish();
+        two.finish();
+        assertEquals(expectedFirst.toString(), first.bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(expectedSecond.toString(), second.bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aFlushWithNothingBufferedWritesNothing() throws Exception {
         BytesFile file = new BytesFile();
-        JsonLinesWriter<AlertRow> writer = new JsonLinesWriter<>(file);
+        JsonLinesWriter<AlertRow> writer = new JsonLinesWriter<>(file, new JsonLineEncoder<>());
         writer.flush();
         writer.finish();
         assertEquals(0, file.writes);

@@ -33,7 +33,7 @@ class PlainRowWriterTest {
         for (OutputTable table : OutputTable.values()) {
             EveryFieldSet filler = new EveryFieldSet();
             BytesFile file = new BytesFile();
-            JsonLinesWriter<TableRow> writer = new JsonLinesWriter<>(file);
+            JsonLinesWriter<TableRow> writer = new JsonLinesWriter<>(file, new JsonLineEncoder<>());
             for (int i = 0; i < 400; i++) {
                 TableRow row = filler.fill(table.rowType(), i % 2 == 1);
                 setSomeTexts(row, random);
