@@ -1,5 +1,6 @@
 package dev.agentanalytics.kinesis;
 
+import static dev.agentanalytics.testing.SampleRows.staleAlert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentanalytics.config.JobConfig;
@@ -39,8 +40,8 @@ class AlertStreamCheckpointTest {
         OperatorSubtaskState checkpoint;
         try (OneInputStreamOperatorTestHarness<AlertRow, CommittableMessage<Void>> writer = harness(config)) {
             writer.open();
-            writer.processElement(alert("a-1"), 1L);
-            writer.processElement(alert("a-2"), 2L);
+            writer.processElement(staleAlert("a-1"), 1L);
+            writer.processElement(staleAlert("a-2"), 2L);
             // The harness's clock stands still, so the sink's 500 ms buffer timer cannot send them: only the barrier.
             writer.prepareSnapshotPreBarrier(1);
             checkpoint = writer.snapshot(1, 3L);
@@ -50,7 +51,7 @@ class AlertStreamCheckpointTest {
         try (OneInputStreamOperatorTestHarness<AlertRow, CommittableMessage<Void>> restored = harness(config)) {
             restored.initializeState(checkpoint);
             restored.open();
-            restored.processElement(alert("a-3"), 4L);
+            restored.processElement(staleAlert("a-3"), 4L);
             restored.endInput();
             restored.prepareSnapshotPreBarrier(2);
         }
@@ -62,14 +63,6 @@ class AlertStreamCheckpointTest {
         return new OneInputStreamOperatorTestHarness<>(new SinkWriterOperatorFactory<>(JobSinks.alertStream(config.kinesis)));
     }
 
-    private static AlertRow alert(String id) {
-        AlertRow alert = new AlertRow();
-        alert.alertId = id;
-        alert.alertType = "AGENT_STALE";
-        alert.agentArn = "arn:aws:connect:us-east-1:111122223333:instance/i/agent/one";
-        alert.detectedAt = "2024-05-06T08:14:46.734Z";
-        return alert;
-    }
 
     private static List<String> alertIdsOnTheStream(String stream) {
         return KINESIS.readAll(stream).stream()

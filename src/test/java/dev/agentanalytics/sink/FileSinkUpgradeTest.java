@@ -1,8 +1,8 @@
 package dev.agentanalytics.sink;
 
+import static dev.agentanalytics.testing.SampleRows.staleAlert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.agentanalytics.output.AlertRow;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.TableRow;
 import java.io.IOException;
@@ -48,7 +48,7 @@ class FileSinkUpgradeTest {
         OperatorSubtaskState savepoint;
         try (OneInputStreamOperatorTestHarness<TableRow, ?> writer = harness(before)) {
             writer.open();
-            writer.processElement(alert("a-1"), 1L);
+            writer.processElement(staleAlert("a-1"), 1L);
             writer.prepareSnapshotPreBarrier(1);
             savepoint = writer.snapshot(1, 2L);
         }
@@ -56,7 +56,7 @@ class FileSinkUpgradeTest {
                 output.toString()))) {
             restored.initializeState(savepoint);
             restored.open();
-            restored.processElement(alert("a-2"), 3L);
+            restored.processElement(staleAlert("a-2"), 3L);
             restored.endInput();
             restored.prepareSnapshotPreBarrier(2);
         }
@@ -68,17 +68,9 @@ class FileSinkUpgradeTest {
         return new OneInputStreamOperatorTestHarness<>(new SinkWriterOperatorFactory<>(sink));
     }
 
-    private static AlertRow alert(String id) {
-        AlertRow alert = new AlertRow();
-        alert.alertId = id;
-        alert.alertType = "AGENT_STALE";
-        alert.agentArn = "arn:aws:connect:us-east-1:111122223333:instance/i/agent/one";
-        alert.detectedAt = "2024-05-06T08:14:46.734Z";
-        return alert;
-    }
 
     private static String line(String id) throws Exception {
-        return RowJson.mapper().writeValueAsString(alert(id));
+        return RowJson.mapper().writeValueAsString(staleAlert(id));
     }
 
     private static List<String> linesUnder(Path folder) throws Exception {
