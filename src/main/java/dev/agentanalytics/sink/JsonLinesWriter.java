@@ -7,11 +7,11 @@ import org.apache.flink.core.fs.FSDataOutputStream;
 /**
  * One part file of a table, one row per line ({@link JsonLineEncoder}).
  *
- * <p>Lines are gathered in a buffer and written to the file some kilobytes at a time. The file sink calls
- * {@link #flush()} before it persists a part and {@link #finish()} before it closes one, and with its
- * roll-on-checkpoint policy it does both at every checkpoint and at the end of input, so no committed row is ever
- * left in the buffer. Why: the file system's stream writes straight through to the file, and a write per row (two,
- * with its newline) was most of the job's system time while the engine wrote its rows.
+ * <p>Lines are gathered in a buffer and written to the file some kilobytes at a time. Nothing is committed from the
+ * buffer: a bulk-format file sink must roll its parts at every checkpoint, so it closes every part before each
+ * checkpoint's barrier and at the end of input, and closing a part calls {@link #flush()} and {@link #finish()}
+ * first; a part is committed only after that. Why: the file system's stream writes straight through to the file,
+ * and a write per row (two, with its newline) was most of the job's system time while the engine wrote its rows.
  */
 final class JsonLinesWriter<T> implements BulkWriter<T> {
     /**
@@ -22,8 +22,7 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
 
     private final FSDataOutputStream file;
     private final JsonLineEncoder<T> encoder;
-    /** Made at the first row: a part's buffer is all the memory it holds. */
-    private byte[] buffer;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
     private int length;
 
     JsonLinesWriter(FSDataOutputStream file, JsonLineEncoder<T> encoder) {
@@ -35,7 +34,6 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
     public void addElement(T row) throws IOException {
         encoder.encode(row);
         int count = encoder.length();
-        if (buffer == null) buffer = new byte[BUFFER_BYTES];
         if (length + count > BUFFER_BYTES) writeBuffer();
         if (count > BUFFER_BYTES) {
             file.write(encoder.bytes(), 0, count); // a row longer than the buffer goes as it is

@@ -22,22 +22,26 @@ import org.apache.flink.api.java.functions.KeySelector;
  * two forms never meet in state.
  */
 public final class PartitionKeys {
-    /** The last ARN digested by this thread, and its key: after the sort a key's records come one after another. */
-    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+    /**
+     * The last ARN each selector digested in this thread, and its key: after the sort a key's records come one after
+     * another. One of each, as the engine's thread keys both its input (agents) and its output (queues).
+     */
+    private static final ThreadLocal<String[]> LAST_AGENT = ThreadLocal.withInitial(() -> new String[2]);
+    private static final ThreadLocal<String[]> LAST_QUEUE = ThreadLocal.withInitial(() -> new String[2]);
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PartitionKeys::sha256);
 
     private PartitionKeys() {}
 
     public static KeySelector<AgentEvent, String> agents(boolean batch) {
-        return batch ? event -> digest(event.agentArn) : event -> event.agentArn;
+        return batch ? event -> digest(event.agentArn, LAST_AGENT.get()) : event -> event.agentArn;
     }
 
     public static KeySelector<QueueShare, String> queues(boolean batch) {
-        return batch ? share -> digest(share.queueArn) : share -> share.queueArn;
+        return batch ? share -> digest(share.queueArn, LAST_QUEUE.get()) : share -> share.queueArn;
     }
 
-    static String digest(String arn) {
-        String[] last = LAST.get();
+    /** The key of {@code arn}; {@code last} is the calling selector's cache of one. */
+    private static String digest(String arn, String[] last) {
         if (arn.equals(last[0])) return last[1];
         byte[] hash = SHA_256.get().digest(arn.getBytes(StandardCharsets.UTF_8));
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));

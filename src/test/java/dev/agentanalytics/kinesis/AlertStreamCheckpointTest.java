@@ -63,7 +63,6 @@ class AlertStreamCheckpointTest {
         return new OneInputStreamOperatorTestHarness<>(new SinkWriterOperatorFactory<>(JobSinks.alertStream(config.kinesis)));
     }
 
-
     private static List<String> alertIdsOnTheStream(String stream) {
         return KINESIS.readAll(stream).stream()
                 .map(record -> record.data().asString(StandardCharsets.UTF_8))

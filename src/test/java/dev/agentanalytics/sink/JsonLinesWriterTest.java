@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The file sink commits what a part file holds after {@code flush()} (a checkpoint) or {@code finish()} (the part
- * closed): every row added before either is in the file, whole and in order, however the rows fell into the buffer.
+ * The file sink closes a part with {@code flush()} and {@code finish()} before it commits it (at every checkpoint,
+ * at the end of input): every row added before is then in the file, whole and in order, however the rows fell into
+ * the buffer.
  */
 class JsonLinesWriterTest {
     @Test
