@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
@@ -35,12 +33,11 @@ import org.apache.flink.connector.file.sink.FileSinkCommittable;
 import org.apache.flink.connector.file.sink.writer.FileWriterBucketState;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.async.ResultFuture;
-import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,12 +106,11 @@ class FailoverTest {
             @Override
             <T extends TableRow> DataStream<T> before(OutputTable table, DataStream<T> rows) {
                 if (table != OutputTable.AGENT_ACTIVITY) return rows;
-                // Capacity for every row of the run: a full queue would hold back the checkpoint barriers too.
-                return AsyncDataStream.orderedWait(rows, new FailAfterCheckpoints<T>(), 1, TimeUnit.HOURS, 100_000)
-                        .returns(rows.getType()).name("fails twice").uid("fail-after-checkpoints");
+                return rows.process(new FailAfterCheckpoint<T>(), rows.getType()).name("fails twice")
+                        .uid("fail-after-checkpoints");
             }
         });
-        assertEquals(2, FAILURES.get(), "two failures, each after checkpoints of its attempt had completed");
+        assertEquals(2, FAILURES.get(), "two failures, each after a checkpoint of its attempt had completed");
         assertEquals(withoutFailure, comparable(rows));
     }
 
@@ -165,54 +161,27 @@ class FailoverTest {
     }
 
     /**
-     * Holds every row until two checkpoints of its attempt have completed, then fails its task, as long as fewer
-     * than two failures happened, and afterwards passes rows on. The held rows are in the operator's checkpointed
-     * state meanwhile, and an attempt cannot end while it holds any: each failure comes after checkpoints of its
-     * attempt completed however fast the machine runs the job (it used to fail on the first row after them, and a
-     * job fast enough finished before its second checkpoint). The job restores from a checkpoint whose files are
-     * committed. Rows and checkpoint notifications arrive on the task's one thread: no locking.
+     * Passes rows on, and fails its task when a checkpoint of its attempt has completed, as long as fewer than two
+     * failures happened: between the checkpoint's completion and the commit of its files, which the sinks of the
+     * same task do on the same notification. An attempt always sees a checkpoint complete, however fast the machine
+     * runs it: a task whose input has ended waits for a final checkpoint before it finishes. (Holding rows until
+     * then, as this test once did, could stall: an operator that waits for its held rows at the end of input
+     * blocks the very checkpoint that would release them.) Only the first subtask fails, so each failure has an
+     * attempt of its own.
      */
-    static final class FailAfterCheckpoints<T> extends RichAsyncFunction<T, T> implements CheckpointListener {
+    static final class FailAfterCheckpoint<T> extends ProcessFunction<T, T> implements CheckpointListener {
         private static final long serialVersionUID = 1L;
-        private transient int completed;
-        private transient List<T> heldRows;
-        private transient List<ResultFuture<T>> heldResults;
 
         @Override
-        public void open(OpenContext openContext) {
-            heldRows = new ArrayList<>();
-            heldResults = new ArrayList<>();
-        }
-
-        @Override
-        public void asyncInvoke(T row, ResultFuture<T> result) {
-            if (FAILURES.get() >= 2) {
-                result.complete(List.of(row));
-                return;
-            }
-            heldRows.add(row);
-            heldResults.add(result);
-            release();
+        public void processElement(T row, Context ctx, Collector<T> out) {
+            out.collect(row);
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            completed++;
-            release();
-        }
-
-        private void release() {
-            if (completed < 2 || heldResults.isEmpty()) return;
-            // Claimed atomically: the two subtasks run in threads of their own, and a check and a separate increment
-            // could let both fail at once, a third failure.
+            if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() != 0) return;
             int before = FAILURES.getAndUpdate(failures -> failures < 2 ? failures + 1 : failures);
-            if (before < 2) {
-                heldResults.get(0).completeExceptionally(new IllegalStateException("injected failure " + (before + 1)));
-            } else {
-                for (int i = 0; i < heldRows.size(); i++) heldResults.get(i).complete(List.of(heldRows.get(i)));
-            }
-            heldRows.clear();
-            heldResults.clear();
+            if (before < 2) throw new IllegalStateException("injected failure " + (before + 1));
         }
     }
 
