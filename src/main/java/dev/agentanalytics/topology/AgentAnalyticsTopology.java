@@ -16,6 +16,7 @@ import dev.agentanalytics.parse.RecordRouter;
 import dev.agentanalytics.queue.QueueMetricsFunction;
 import dev.agentanalytics.queue.QueueMetricsOperator;
 import dev.agentanalytics.queue.QueueShare;
+import dev.agentanalytics.queue.QueueShareCombiner;
 import java.util.List;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -34,7 +35,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                           └─ keyBy AgentARN ──────────────────► agent engine ─► agent_status,
  *                                                                                      │  agent_activity, contacts,
  *                                                                                      │  alerts, late_events
- *                                                 queue shares ─ keyBy queue ─► queue metrics ─► queue_metrics
+ *                                                                                      └─ queue shares
+ *                                   summed per engine subtask ─ keyBy queue ─► queue metrics ─► queue_metrics
  * </pre>
  */
 public final class AgentAnalyticsTopology {
@@ -75,7 +77,11 @@ public final class AgentAnalyticsTopology {
         sinks.write(OutputTable.ALERTS, agents.getSideOutput(AgentEngineFunction.ALERTS));
         sinks.write(OutputTable.LATE_EVENTS, agents.getSideOutput(AgentEngineFunction.LATE_EVENTS));
 
+        // Chained to the engine (forward): each subtask's shares summed per queue and window before the exchange.
         DataStream<QueueMetricsRow> queues = agents
+                .transform("queue shares summed", TypeInformation.of(QueueShare.class),
+                        new QueueShareCombiner(settings.windowMs))
+                .uid(OperatorIds.QUEUE_SHARE_COMBINER)
                 .keyBy(PartitionKeys.queues(batch), Types.STRING)
                 .transform("queue metrics", TypeInformation.of(QueueMetricsRow.class),
                         new QueueMetricsOperator(settings, batch))
