@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by queue ARN: adds up the agents' {@link QueueShare}s per window and writes one {@code queue_metrics} row
- * when the window is complete (docs/analytics.md §4.4). A window is complete once the watermark reaches its last
- * millisecond: every agent emits its share of a window before it forwards such a watermark. Run it inside
+ * Keyed by queue ARN: adds up the agents' {@link QueueShare}s (summed per engine subtask) per window and writes one
+ * {@code queue_metrics} row when the window is complete (docs/analytics.md §4.4). A window is complete once the
+ * watermark reaches its last millisecond: every agent emits its share of a window before it forwards such a
+ * watermark, and {@link QueueShareCombiner} sends its sums before it does. Run it inside
  * {@link QueueMetricsOperator}, which writes the windows left when a streaming input ends.
  *
  * <p>A window is written once. A share of a window already written cannot come from a correct engine (its shares

@@ -2,8 +2,9 @@ package dev.agentanalytics.queue;
 
 /**
  * One agent's part of one queue in one window: agent-milliseconds by activity and the legs it handled there.
- * Pre-aggregated per agent so that a queue served by thousands of agents gets one small record per agent and
- * window, never one per event.
+ * Pre-aggregated per agent (one per agent and window, never one per event), then summed per engine subtask
+ * ({@link QueueShareCombiner}): a queue served by thousands of agents gets a few records per window. A share is
+ * also such a sum: adding shares in any grouping or order gives the same total.
  */
 public class QueueShare {
     public String queueArn;

@@ -100,7 +100,7 @@ public class QueueShareCombiner extends AbstractStreamOperator<QueueShare>
 
         @Override
         public int hashCode() {
-            return Objects.hash(queueArn, windowStart);
+            return 31 * Objects.hashCode(queueArn) + Long.hashCode(windowStart);
         }
     }
 }
