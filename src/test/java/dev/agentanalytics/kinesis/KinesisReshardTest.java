@@ -130,13 +130,8 @@ class KinesisReshardTest {
         merge(stream, parent);
         send(stream, records.subList(2 * third, records.size()));
 
-        // Every subtask must find its shards and read their first records within `idleness` of the start, or it is
-        // left out while the other reads the whole backlog (docs/kinesis.md, "Start-up"). 5 s, as in the other
-        // tests, was not always enough on a loaded 2-core CI machine; the default is 30 s.
-        Map<String, String> keys = new HashMap<>(LiveJobs.kinesisKeys(KINESIS, stream, "reshard-backlog-alerts",
-                folder.resolve("live-output"), "5s"));
-        keys.put("idleness", "15s");
-        JobClient job = LiveJobs.start(JobConfig.fromMap(keys), null);
+        JobClient job = LiveJobs.start(JobConfig.fromMap(LiveJobs.backlogKeys(KINESIS, stream,
+                "reshard-backlog-alerts", folder.resolve("live-output"), "5s")), null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), TIMEOUT);
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(2, TimeUnit.MINUTES);
