@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +66,7 @@ class KinesisEndToEndTest {
         new StreamProducer(KINESIS.client(), events, 0, null).sendAll(LiveJobs.outgoing(records).iterator());
 
         Path output = folder.resolve("live-output");
-        JobClient job = LiveJobs.start(JobConfig.fromMap(LiveJobs.backlogKeys(KINESIS, events, alerts, output, "5s")),
-                null);
+        JobClient job = LiveJobs.start(LiveJobs.backlogJob(KINESIS, events, alerts, output, "5s"), null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
         // The drain sends the final watermark: open windows and deadlines resolve as at the end of a replay.
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
@@ -138,8 +136,7 @@ class KinesisEndToEndTest {
                 .sendAll(LiveJobs.outgoing(records.subList(half, records.size())).iterator());
 
         Path output = folder.resolve("live-output");
-        JobClient job = LiveJobs.start(JobConfig.fromMap(LiveJobs.backlogKeys(KINESIS, events, "", output, "5s")),
-                null);
+        JobClient job = LiveJobs.start(LiveJobs.backlogJob(KINESIS, events, "", output, "5s"), null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(2, TimeUnit.MINUTES);
@@ -166,8 +163,7 @@ class KinesisEndToEndTest {
 
         Path output = folder.resolve("live-output");
         // The whole input is a backlog: start-up gives each subtask the time to find its shard.
-        JobClient job = LiveJobs.start(JobConfig.fromMap(LiveJobs.backlogKeys(KINESIS, events, "", output, "5s")),
-                null);
+        JobClient job = LiveJobs.start(LiveJobs.backlogJob(KINESIS, events, "", output, "5s"), null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), CONSUME_TIMEOUT);
         // After start-up the watermark moves while the job runs: windows close and their rows are committed.
         KINESIS.awaitCondition(CONSUME_TIMEOUT, "rows committed before the drain", () -> {

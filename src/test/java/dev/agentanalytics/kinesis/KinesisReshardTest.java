@@ -130,8 +130,8 @@ class KinesisReshardTest {
         merge(stream, parent);
         send(stream, records.subList(2 * third, records.size()));
 
-        JobClient job = LiveJobs.start(JobConfig.fromMap(LiveJobs.backlogKeys(KINESIS, stream,
-                "reshard-backlog-alerts", folder.resolve("live-output"), "5s")), null);
+        JobClient job = LiveJobs.start(LiveJobs.backlogJob(KINESIS, stream, "reshard-backlog-alerts",
+                folder.resolve("live-output"), "5s"), null);
         LiveJobs.awaitEngineInput(KINESIS, METRICS, job, LiveJobs.validEvents(records), TIMEOUT);
         job.stopWithSavepoint(true, folder.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(2, TimeUnit.MINUTES);

@@ -90,12 +90,12 @@ final class LiveJobs {
      * another subtask reads the backlog ahead of it and makes its events late (docs/kinesis.md, "Watermarks per
      * shard": start-up). 5 s was not always enough on a loaded 2-core CI machine; the job's default is 30 s.
      */
-    static Map<String, String> backlogKeys(KinesisEmulatorExtension kinesis, String inputStream, String alertStream,
-                                           Path output, String outOfOrderness) {
+    static JobConfig backlogJob(KinesisEmulatorExtension kinesis, String inputStream, String alertStream,
+                                Path output, String outOfOrderness) {
         Map<String, String> keys = new HashMap<>(kinesisKeys(kinesis, inputStream, alertStream, output,
                 outOfOrderness));
         keys.put("idleness", "15s");
-        return keys;
+        return JobConfig.fromMap(keys);
     }
 
     /** The configuration keys of {@link #kinesisJob}, to change some. */
