@@ -3,6 +3,7 @@ package dev.agentanalytics.queue;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.output.QueueMetricsRow;
 import java.util.Map;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -28,18 +29,29 @@ public class QueueMetricsOperator extends KeyedProcessOperator<String, QueueShar
         this.batch = batch;
     }
 
+    /**
+     * Writes the windows left and removes them, as a timer does: the final checkpoint is taken after this, and a job
+     * that fails after it restarts from it and finishes again, with these rows already committed.
+     */
     @Override
     public void finish() throws Exception {
         super.finish();
         if (batch) return;
+        ValueState<Long> writtenThrough = getPartitionedState(QueueMetricsFunction.WRITTEN_THROUGH);
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 QueueMetricsFunction.WINDOWS, (queue, windows) -> {
+                    long last = Long.MIN_VALUE;
                     for (Map.Entry<Long, QueueShare> window : windows.entries()) {
+                        last = Math.max(last, window.getKey());
                         if (window.getValue().staffedMs() > 0) {
                             output.collect(new StreamRecord<>(QueueMetricsFunction.toRow(window.getValue(),
                                     windowMs)));
                         }
                     }
+                    if (last == Long.MIN_VALUE) return;
+                    windows.clear();
+                    Long written = writtenThrough.value();
+                    writtenThrough.update(written == null ? last : Math.max(written, last));
                 });
     }
 }
