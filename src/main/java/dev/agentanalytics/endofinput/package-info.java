@@ -16,7 +16,8 @@
  *       first: Flink reads the broadcast side before the keyed one.
  *   <li>Queue windows left open are written when the queue operator finishes ({@code QueueMetricsOperator}): in
  *       a streaming run the engine's last shares can follow its final watermark, so that watermark cannot close
- *       them. In BATCH mode each queue's windows are written at the end of its sorted input.
+ *       them, and removed from state as they are written: a job that fails after its final checkpoint restarts
+ *       from it and finishes again. In BATCH mode each queue's windows are written at the end of its sorted input.
  * </ol>
  */
 package dev.agentanalytics.endofinput;
