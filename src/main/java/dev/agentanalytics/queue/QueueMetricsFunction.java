@@ -4,6 +4,8 @@ import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.config.StateCompatibility;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.output.UtcTimes;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -95,11 +97,28 @@ public class QueueMetricsFunction extends KeyedProcessFunction<String, QueueShar
         if (!batch && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a streaming input: QueueMetricsOperator writes what is left once all shares are in
         }
-        long windowStart = timestamp - settings.windowMs + 1;
-        QueueShare sum = windows.get(windowStart);
-        if (sum == null) return;
-        windows.remove(windowStart);
-        writtenThrough.update(windowStart);
+        QueueShare sum = windows.get(timestamp - settings.windowMs + 1);
+        if (sum != null) write(sum, out);
+    }
+
+    /**
+     * The current queue's windows still open, each written: the end of a streaming input, once every share is in
+     * ({@link QueueMetricsOperator#finish}).
+     */
+    void writeOpenWindows(Collector<QueueMetricsRow> out) throws Exception {
+        List<QueueShare> open = new ArrayList<>();
+        for (QueueShare sum : windows.values()) open.add(sum);
+        for (QueueShare sum : open) write(sum, out);
+    }
+
+    /**
+     * Writes a window's row and removes the window, moving the queue's written-through mark to it: a checkpoint taken
+     * after this holds the window as written, so a job restored from it (and finishing again) never writes it twice.
+     */
+    private void write(QueueShare sum, Collector<QueueMetricsRow> out) throws Exception {
+        windows.remove(sum.windowStart);
+        Long written = writtenThrough.value();
+        writtenThrough.update(written == null ? sum.windowStart : Math.max(written, sum.windowStart));
         if (sum.staffedMs() > 0) {
             out.collect(toRow(sum, settings.windowMs));
         }

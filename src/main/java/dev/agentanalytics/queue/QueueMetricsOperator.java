@@ -2,12 +2,11 @@ package dev.agentanalytics.queue;
 
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.output.QueueMetricsRow;
-import java.util.Map;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.Collector;
 
 /**
  * {@link QueueMetricsFunction} with one more duty in a streaming job whose input ends (a drained live job, a
@@ -20,38 +19,33 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public class QueueMetricsOperator extends KeyedProcessOperator<String, QueueShare, QueueMetricsRow> {
     private static final long serialVersionUID = 1L;
 
-    private final long windowMs;
     private final boolean batch;
 
     public QueueMetricsOperator(EngineSettings settings, boolean batch) {
         super(new QueueMetricsFunction(settings, batch));
-        this.windowMs = settings.windowMs;
         this.batch = batch;
     }
 
     /**
-     * Writes the windows left and removes them, as a timer does: the final checkpoint is taken after this, and a job
-     * that fails after it restarts from it and finishes again, with these rows already committed.
+     * Writes the windows left, as their timers would ({@link QueueMetricsFunction}: each leaves state as it is
+     * written): the final checkpoint is taken after this, and a job that fails after it restarts from it and
+     * finishes again, with these rows already committed.
      */
     @Override
     public void finish() throws Exception {
         super.finish();
         if (batch) return;
-        ValueState<Long> writtenThrough = getPartitionedState(QueueMetricsFunction.WRITTEN_THROUGH);
+        QueueMetricsFunction function = (QueueMetricsFunction) getUserFunction();
+        Collector<QueueMetricsRow> rows = new Collector<>() {
+            @Override
+            public void collect(QueueMetricsRow row) {
+                output.collect(new StreamRecord<>(row));
+            }
+
+            @Override
+            public void close() {}
+        };
         getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                QueueMetricsFunction.WINDOWS, (queue, windows) -> {
-                    long last = Long.MIN_VALUE;
-                    for (Map.Entry<Long, QueueShare> window : windows.entries()) {
-                        last = Math.max(last, window.getKey());
-                        if (window.getValue().staffedMs() > 0) {
-                            output.collect(new StreamRecord<>(QueueMetricsFunction.toRow(window.getValue(),
-                                    windowMs)));
-                        }
-                    }
-                    if (last == Long.MIN_VALUE) return;
-                    windows.clear();
-                    Long written = writtenThrough.value();
-                    writtenThrough.update(written == null ? last : Math.max(written, last));
-                });
+                QueueMetricsFunction.WINDOWS, (queue, windows) -> function.writeOpenWindows(rows));
     }
 }
