@@ -6,6 +6,7 @@ import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.AgentEventSerializer;
+import dev.agentanalytics.event.EncodedEvent;
 import dev.agentanalytics.output.AgentActivityRow;
 import dev.agentanalytics.output.AgentStatusRow;
 import dev.agentanalytics.output.AlertRow;
@@ -49,10 +50,11 @@ import org.apache.flink.util.OutputTag;
  * (a window to emit, a deadline), and the expiry of its oldest remembered event id. An agent with nothing left
  * to count, to expire or to remember leaves no state and no timer behind.
  *
- * <p>Main output: each agent's {@link QueueShare}s per window; the tables go to the side outputs below.
+ * <p>Input: each event as its sources encoded it ({@link EncodedEvent}), decoded here. Main output: each agent's
+ * {@link QueueShare}s per window; the tables go to the side outputs below.
  */
 public class AgentEngineFunction
-        extends KeyedBroadcastProcessFunction<String, AgentEvent, EndOfInputReport, QueueShare>
+        extends KeyedBroadcastProcessFunction<String, EncodedEvent, EndOfInputReport, QueueShare>
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
@@ -108,7 +110,9 @@ public class AgentEngineFunction
     }
 
     @Override
-    public void processElement(AgentEvent event, ReadOnlyContext ctx, Collector<QueueShare> out) throws Exception {
+    public void processElement(EncodedEvent encoded, ReadOnlyContext ctx, Collector<QueueShare> out)
+            throws Exception {
+        AgentEvent event = encoded.decode();
         AgentState stored = agentState.value();
         AgentState state = stored;
         if (state == null) {

@@ -1,6 +1,7 @@
 package dev.agentanalytics.event;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
@@ -18,8 +19,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * Moving a record without looking into it ({@link #copy(DataInputView, DataOutputView)}, what the BATCH sorter does
  * when it spills) is then one copy of its bytes.
  *
- * <p>Records use this form ({@link AgentEventType}), and so do the events the engine buffers in state until the
- * watermark passes them (state layout v2; docs/deployment.md, "Upgrades"). Since snapshots hold it, this form never
+ * <p>Records use this form ({@link WireType#AGENT_EVENTS}), an {@link EncodedEvent} carries its fields, and so do the
+ * events the engine buffers in state until the watermark passes them (state layout v2; docs/deployment.md, "Upgrades"). Since snapshots hold it, this form never
  * changes: a field added to or removed from {@link AgentEvent} needs a new serializer class, this one kept as it is.
  */
 public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
@@ -55,6 +56,29 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
         int length = readRecord(in, buffers); // first: it may replace the buffer
         buffers.in.setBuffer(buffers.read, 0, length);
         return readFields(buffers.in);
+    }
+
+    /** The event's fields in this form, without the record's length: what an {@link EncodedEvent} carries. */
+    static byte[] encode(AgentEvent event) {
+        DataOutputSerializer fields = BUFFERS.get().out;
+        fields.clear();
+        try {
+            writeFields(event, fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode " + event, e); // a byte array's view: never
+        }
+        return fields.getCopyOfBuffer();
+    }
+
+    /** The event whose fields {@link #encode} wrote. */
+    static AgentEvent decode(byte[] fields) {
+        DataInputDeserializer in = BUFFERS.get().in;
+        in.setBuffer(fields);
+        try {
+            return readFields(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot decode an event of " + fields.length + " bytes", e);
+        }
     }
 
     private static void writeFields(AgentEvent event, DataOutputView out) throws IOException {

@@ -8,7 +8,8 @@ import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.endofinput.InputEndTracker;
 import dev.agentanalytics.engine.AgentEngineFunction;
 import dev.agentanalytics.event.AgentEvent;
-import dev.agentanalytics.event.AgentEventType;
+import dev.agentanalytics.event.EncodedEvent;
+import dev.agentanalytics.event.WireType;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.output.QueueMetricsRow;
 import dev.agentanalytics.parse.ParsedRecord;
@@ -32,7 +33,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <pre>
  * records ─ route ─┬─ dead letters ─────────────────────────────────────────────────► dead_letters
  *                  └─ end-of-input tracker ─┬─ reports (max EventTimestamp) ─ broadcast ─┐
- *                                           └─ keyBy AgentARN ──────────────────► agent engine ─► agent_status,
+ *                                           └─ encoded ─ keyBy AgentARN ────────► agent engine ─► agent_status,
  *                                                                                      │  agent_activity, contacts,
  *                                                                                      │  alerts, late_events
  *                                                                                      └─ queue shares
@@ -54,20 +55,27 @@ public final class AgentAnalyticsTopology {
         boolean batch = config.isBatch();
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
         SingleOutputStreamOperator<AgentEvent> routed = records
-                .process(new RecordRouter(config.records.keepPayloads), AgentEventType.INSTANCE)
+                .process(new RecordRouter(config.records.keepPayloads), WireType.AGENT_EVENTS)
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
         sinks.write(OutputTable.DEAD_LETTERS, routed.getSideOutput(RecordRouter.DEAD_LETTERS));
 
         SingleOutputStreamOperator<AgentEvent> events = routed
-                .transform("end of input", AgentEventType.INSTANCE, new InputEndTracker())
+                .transform("end of input", WireType.AGENT_EVENTS, new InputEndTracker())
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.END_OF_INPUT);
         BroadcastStream<EndOfInputReport> endOfInput = events.getSideOutput(InputEndTracker.REPORTS)
                 .broadcast(EndOfInput.REPORTS);
 
-        SingleOutputStreamOperator<QueueShare> agents = events
-                .keyBy(PartitionKeys.agents(batch), Types.STRING)
+        // Chained too: each event encoded once, with its key, and decoded once, in the engine.
+        SingleOutputStreamOperator<EncodedEvent> encoded = events
+                .map(event -> EncodedEvent.of(PartitionKeys.agentKey(event.agentArn, batch), event),
+                        WireType.ENCODED_EVENTS)
+                .setParallelism(records.getParallelism())
+                .uid(OperatorIds.EVENT_ENCODER).name("encoded for the engine");
+
+        SingleOutputStreamOperator<QueueShare> agents = encoded
+                .keyBy(PartitionKeys.AGENTS, Types.STRING)
                 .connect(endOfInput)
                 .process(new AgentEngineFunction(settings, batch), TypeInformation.of(QueueShare.class))
                 .uid(OperatorIds.AGENT_ENGINE).name("agent engine");

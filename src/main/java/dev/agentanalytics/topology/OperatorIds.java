@@ -11,6 +11,7 @@ public final class OperatorIds {
     public static final String EVENT_TIMESTAMPS = "event-timestamps";
     public static final String RECORD_ROUTER = "record-router";
     public static final String END_OF_INPUT = "end-of-input";
+    public static final String EVENT_ENCODER = "event-encoder";
     public static final String AGENT_ENGINE = "agent-engine";
     public static final String QUEUE_SHARE_COMBINER = "queue-share-combiner";
     public static final String QUEUE_METRICS = "queue-metrics";

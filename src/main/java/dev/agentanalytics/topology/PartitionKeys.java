@@ -1,6 +1,6 @@
 package dev.agentanalytics.topology;
 
-import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.EncodedEvent;
 import dev.agentanalytics.queue.QueueShare;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,31 +23,38 @@ import org.apache.flink.api.java.functions.KeySelector;
  */
 public final class PartitionKeys {
     /**
-     * The last ARN each selector digested in this thread, and its key: after the sort a key's records come one after
-     * another. One of each, as the engine's thread keys both its input (agents) and its output (queues).
+     * The last queue ARN digested in this thread, and its key: after the sort a queue's shares come one after
+     * another.
      */
-    private static final ThreadLocal<String[]> LAST_AGENT = ThreadLocal.withInitial(() -> new String[2]);
     private static final ThreadLocal<String[]> LAST_QUEUE = ThreadLocal.withInitial(() -> new String[2]);
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PartitionKeys::sha256);
 
+    /** The engine's input carries its key, computed once at the source ({@link #agentKey}). */
+    public static final KeySelector<EncodedEvent, String> AGENTS = event -> event.key;
+
     private PartitionKeys() {}
 
-    public static KeySelector<AgentEvent, String> agents(boolean batch) {
-        return batch ? event -> digest(event.agentArn, LAST_AGENT.get()) : event -> event.agentArn;
+    /** The key of an agent's events: its ARN, or in BATCH the ARN's digest. */
+    public static String agentKey(String arn, boolean batch) {
+        return batch ? digest(arn) : arn;
     }
 
     public static KeySelector<QueueShare, String> queues(boolean batch) {
-        return batch ? share -> digest(share.queueArn, LAST_QUEUE.get()) : share -> share.queueArn;
+        return batch ? share -> queueKey(share.queueArn) : share -> share.queueArn;
     }
 
-    /** The key of {@code arn}; {@code last} is the calling selector's cache of one. */
-    private static String digest(String arn, String[] last) {
-        if (arn.equals(last[0])) return last[1];
+    private static String queueKey(String arn) {
+        String[] last = LAST_QUEUE.get();
+        if (!arn.equals(last[0])) {
+            last[0] = arn;
+            last[1] = digest(arn);
+        }
+        return last[1];
+    }
+
+    private static String digest(String arn) {
         byte[] hash = SHA_256.get().digest(arn.getBytes(StandardCharsets.UTF_8));
-        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
-        last[0] = arn;
-        last[1] = key;
-        return key;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
     }
 
     private static MessageDigest sha256() {

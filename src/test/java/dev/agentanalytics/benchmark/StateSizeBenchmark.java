@@ -82,7 +82,7 @@ public final class StateSizeBenchmark {
                 for (int agent = 0; agent < agents; agent++) {
                     AgentEvent event = event(agent, agents, round);
                     event.arrival = Arrival.ofOrdinal(ordinal++);
-                    engine.harness.processElement(event, event.eventTime);
+                    engine.send(event);
                 }
                 // The round's events are all in: the engine applies them and writes the windows they close. A live
                 // watermark lags 5 s, which would leave a few agents with a heart beat waiting; here none is left.

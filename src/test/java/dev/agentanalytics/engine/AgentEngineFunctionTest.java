@@ -11,10 +11,12 @@ import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.EncodedEvent;
 import dev.agentanalytics.output.AgentStatusRow;
 import dev.agentanalytics.output.AlertRow;
 import dev.agentanalytics.output.LateEventRow;
 import dev.agentanalytics.queue.QueueShare;
+import dev.agentanalytics.topology.PartitionKeys;
 import dev.agentanalytics.testing.Events;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class AgentEngineFunctionTest {
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
 
-    private KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> harness;
+    private KeyedBroadcastOperatorTestHarness<String, EncodedEvent, EndOfInputReport, QueueShare> harness;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,17 +51,20 @@ class AgentEngineFunctionTest {
         harness.close();
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> newHarness()
+    private static KeyedBroadcastOperatorTestHarness<String, EncodedEvent, EndOfInputReport, QueueShare> newHarness()
             throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(SETTINGS, false),
                         List.of(EndOfInput.REPORTS)),
-                event -> event.agentArn, Types.STRING, 1, 1, 0);
+                PartitionKeys.AGENTS, Types.STRING, 1, 1, 0);
     }
 
     private void send(Events event) throws Exception {
-        AgentEvent built = event.build();
-        harness.processElement(built, built.eventTime);
+        send(event.build());
+    }
+
+    private void send(AgentEvent event) throws Exception {
+        harness.processElement(EncodedEvent.of(event.agentArn, event), event.eventTime);
     }
 
     /** The watermark reaching the last millisecond before {@code time}. */
@@ -119,7 +124,7 @@ class AgentEngineFunctionTest {
         watermarkBefore("08:10:00");
         AgentEvent late = Events.stateChange("08:05:00").status("Break", "CUSTOM").id("late-1").build();
         late.raw = "{\"EventId\":\"late-1\"}".getBytes(StandardCharsets.UTF_8);
-        harness.processElement(late, late.eventTime);
+        send(late);
         watermarkBefore("08:15:00");
 
         assertEquals(List.of("08:00 Available 900000"), statusRows());

@@ -149,7 +149,7 @@ class ChurnStateTest {
             int peakEntries = 0;
             while (simulation.hasNext()) {
                 ChurnSimulation.Minute minute = simulation.next();
-                for (AgentEvent event : minute.arrivals) engine.harness.processElement(event, event.eventTime);
+                for (AgentEvent event : minute.arrivals) engine.send(event);
                 engine.watermark(minute.watermark);
                 // The engine's shares reach the queue operator ahead of the watermark they precede, as in the job.
                 for (Object record : engine.harness.getOutput()) {

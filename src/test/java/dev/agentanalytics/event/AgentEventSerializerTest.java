@@ -135,6 +135,28 @@ class AgentEventSerializerTest {
 
     @Test
     void theTypeOfEventStreamsUsesIt() {
-        assertEquals(SERIALIZER, AgentEventType.INSTANCE.createSerializer(new SerializerConfigImpl()));
+        assertEquals(SERIALIZER, WireType.AGENT_EVENTS.createSerializer(new SerializerConfigImpl()));
+    }
+
+    @Test
+    void anEncodedEventCarriesItsKeyAndDecodesToTheEventItWasGiven() throws IOException {
+        AgentEvent event = Events.stateChange("08:00:00").available()
+                .contact("c1", "CONNECTED", "08:00:00")
+                .via("CHAT", "INBOUND", new ServedQueue("arn:q/1", "Sales"))
+                .build();
+        event.username = "zoë";
+        event.raw = "{}".getBytes(StandardCharsets.UTF_8);
+        EncodedEvent encoded = EncodedEvent.of("key-1", event);
+        TypeSerializer<EncodedEvent> serializer = WireType.ENCODED_EVENTS.createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(encoded, out);
+        serializer.serialize(encoded, out); // two records back to back: each reads exactly its own bytes
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (int record = 0; record < 2; record++) {
+            EncodedEvent back = serializer.deserialize(in);
+            assertEquals("key-1", back.key);
+            assertEquals(FIELDS.writeValueAsString(event), FIELDS.writeValueAsString(back.decode()));
+        }
+        assertEquals(0, in.available());
     }
 }

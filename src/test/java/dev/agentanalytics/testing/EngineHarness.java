@@ -6,10 +6,12 @@ import dev.agentanalytics.engine.AgentState;
 import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.event.AgentEvent;
+import dev.agentanalytics.event.EncodedEvent;
 import dev.agentanalytics.output.AgentActivityRow;
 import dev.agentanalytics.output.AgentStatusRow;
 import dev.agentanalytics.output.ContactRow;
 import dev.agentanalytics.queue.QueueShare;
+import dev.agentanalytics.topology.PartitionKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ import org.apache.flink.util.OutputTag;
  * its rows rendered as short strings: {@code "08:00 Available 300000"}.
  */
 public final class EngineHarness implements AutoCloseable {
-    public final KeyedBroadcastOperatorTestHarness<String, AgentEvent, EndOfInputReport, QueueShare> harness;
+    public final KeyedBroadcastOperatorTestHarness<String, EncodedEvent, EndOfInputReport, QueueShare> harness;
     public final boolean batch;
 
     private EngineHarness(EngineSettings settings, boolean batch, OperatorSubtaskState restoreFrom)
@@ -47,7 +49,7 @@ public final class EngineHarness implements AutoCloseable {
         harness = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(settings, batch),
                         List.of(EndOfInput.REPORTS)),
-                event -> event.agentArn, Types.STRING, 128, 1, 0);
+                PartitionKeys.AGENTS, Types.STRING, 128, 1, 0);
         if (stateBackend != null) harness.setStateBackend(stateBackend);
         if (checkpointStorage != null) harness.setCheckpointStorage(checkpointStorage);
         if (restoreFrom != null) harness.initializeState(restoreFrom);
@@ -80,9 +82,13 @@ public final class EngineHarness implements AutoCloseable {
 
     public void send(Events... events) throws Exception {
         for (Events event : events) {
-            AgentEvent built = event.build();
-            harness.processElement(built, built.eventTime);
+            send(event.build());
         }
+    }
+
+    /** One event, encoded and keyed as the job's sources do it. */
+    public void send(AgentEvent event) throws Exception {
+        harness.processElement(EncodedEvent.of(PartitionKeys.agentKey(event.agentArn, batch), event), event.eventTime);
     }
 
     public void watermark(long time) throws Exception {
@@ -164,7 +170,7 @@ public final class EngineHarness implements AutoCloseable {
         @SuppressWarnings("unchecked")
         KeyedStateBackend<String> backend =
                 (KeyedStateBackend<String>) (Object) operator.getKeyedStateBackend();
-        backend.setCurrentKey(agent);
+        backend.setCurrentKey(PartitionKeys.agentKey(agent, batch));
         return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 AgentEngineFunction.AGENT_STATE).value();
     }
