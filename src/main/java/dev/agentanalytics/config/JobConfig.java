@@ -106,7 +106,7 @@ public final class JobConfig implements Serializable {
         idleness = v.duration(ConfigKey.IDLENESS, Duration.ofSeconds(1), Duration.ofHours(1));
         silentStreamAdvance = v.bool(ConfigKey.SILENT_STREAM_ADVANCE);
         engine = new EngineSettings(v);
-        records = new RecordSettings(v, source == SourceKind.KINESIS);
+        records = new RecordSettings(v, source == SourceKind.KINESIS, isBatch());
         kinesis = new KinesisSettings(v, source == SourceKind.KINESIS);
         simulator = new SimulatorSettings(v);
     }
@@ -283,12 +283,19 @@ public final class JobConfig implements Serializable {
 
         public final int maxRecordBytes;
         public final boolean keepPayloads;
+        /**
+         * Whether a valid record's payload can be used: only by its {@code late_events} row, so only with
+         * {@code keep-payloads} and in a STREAMING run (in BATCH mode each agent's events arrive in order: none is
+         * late). When it cannot, the parser keeps no copy of it.
+         */
+        public final boolean latePayloads;
         /** 0 when records are not checked against their arrival time (a replay, the simulator). */
         public final long maxEventAheadMs;
 
-        RecordSettings(ConfigValues v, boolean live) {
+        RecordSettings(ConfigValues v, boolean live, boolean batch) {
             maxRecordBytes = v.bytes(ConfigKey.MAX_RECORD_SIZE, 1024, 64 << 20);
             keepPayloads = v.bool(ConfigKey.KEEP_PAYLOADS);
+            latePayloads = keepPayloads && !batch;
             long ahead = v.duration(ConfigKey.MAX_EVENT_AHEAD, Duration.ZERO, Duration.ofDays(365)).toMillis();
             maxEventAheadMs = live ? ahead : 0;
         }

@@ -24,26 +24,37 @@ public final class AgentEventParser implements Serializable {
         this.settings = settings;
     }
 
-    /** {@link #parse(byte[], long, long, byte[])} of a whole record. */
+    /**
+     * {@link #parse(byte[], int, int, long, long, byte[])} of a whole record in an array the caller gives away: the
+     * event keeps the array itself as its payload.
+     */
     public ParsedRecord parse(byte[] payload, long receivedAt, byte[] arrival) {
-        return parse(payload, payload.length, receivedAt, arrival);
+        return parse(payload, 0, payload.length, payload.length, receivedAt, arrival, true);
     }
 
     /**
-     * Parses one record of {@code size} bytes, of which {@code payload} holds all, or (when a source had to cut an
-     * oversized record) the first bytes. {@code receivedAt} is the time the record was received (dead letters are
-     * partitioned by it, live records must not claim to be much later); {@code arrival} is where it stood in its
-     * input ({@link dev.agentanalytics.event.Arrival}).
+     * Parses one record of {@code size} bytes, of which {@code bytes[offset, offset + length)} holds all, or (when
+     * a source had to cut an oversized record) the first bytes; those bytes may be reused once this returns, and
+     * what the result keeps of them is its own. {@code receivedAt} is the time the record was received (dead
+     * letters are partitioned by it, live records must not claim to be much later); {@code arrival} is where it
+     * stood in its input ({@link dev.agentanalytics.event.Arrival}).
      */
-    public ParsedRecord parse(byte[] payload, long size, long receivedAt, byte[] arrival) {
+    public ParsedRecord parse(byte[] bytes, int offset, int length, long size, long receivedAt, byte[] arrival) {
+        return parse(bytes, offset, length, size, receivedAt, arrival, false);
+    }
+
+    /** {@code given}: the record is the whole array, and the caller's to give away. */
+    private ParsedRecord parse(byte[] bytes, int offset, int length, long size, long receivedAt, byte[] arrival,
+                               boolean given) {
         if (size > settings.maxRecordBytes) {
             return invalid(receivedAt, "record of " + size + " bytes is larger than max-record-size ("
-                    + settings.maxRecordBytes + " bytes)", Arrays.copyOf(payload, Math.min(payload.length,
+                    + settings.maxRecordBytes + " bytes)", Arrays.copyOfRange(bytes, offset, offset + Math.min(length,
                     DeadLetterRow.KEPT_OF_OVERSIZED)), size, null);
         }
         if (tokens == null) tokens = new ByteTokens();
-        AgentEventReader.Read read = AgentEventReader.readFast(payload, tokens); // an ordinary record
+        AgentEventReader.Read read = AgentEventReader.readFast(bytes, offset, length, tokens); // an ordinary record
         if (read == null) {
+            byte[] payload = own(bytes, offset, length, given);
             if (!Utf8.isValid(payload)) return invalid(receivedAt, "not JSON: not valid UTF-8", payload, size, null);
             try {
                 read = AgentEventReader.readWithJackson(payload);
@@ -54,16 +65,22 @@ public final class AgentEventParser implements Serializable {
             }
         }
         String problem = validate(read);
-        if (problem != null) return invalid(receivedAt, problem, payload, size, read);
+        if (problem != null) return invalid(receivedAt, problem, own(bytes, offset, length, given), size, read);
         AgentEvent event = read.event;
         event.agentArn = read.agentArn.text;
         event.eventType = read.eventType.text;
         event.eventTime = ConnectTimestamps.parse(read.eventTimestamp.text);
         problem = aheadOfArrival(event.eventTime, receivedAt);
-        if (problem != null) return invalid(receivedAt, problem, payload, size, read);
-        event.raw = payload;
+        if (problem != null) return invalid(receivedAt, problem, own(bytes, offset, length, given), size, read);
+        // A valid event's payload is only ever used by its late_events row (RecordSettings.latePayloads).
+        event.raw = settings.latePayloads ? own(bytes, offset, length, given) : null;
         event.arrival = arrival;
         return ParsedRecord.valid(event);
+    }
+
+    /** The record's bytes in an array of their own: the array itself when the caller gave it away. */
+    private static byte[] own(byte[] bytes, int offset, int length, boolean given) {
+        return given ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
     /** Live: an event claiming to be from well after its arrival would drag event time ahead for every agent. */

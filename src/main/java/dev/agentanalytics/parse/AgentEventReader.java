@@ -57,8 +57,8 @@ final class AgentEventReader {
      * The record read by the fast path (which also proves it valid UTF-8), or null when it leaves the record to
      * the UTF-8 check and Jackson.
      */
-    static Read readFast(byte[] payload, ByteTokens tokens) {
-        tokens.reset(payload);
+    static Read readFast(byte[] bytes, int offset, int length, ByteTokens tokens) {
+        tokens.reset(bytes, offset, length);
         Read read = new Read();
         try {
             tokens.next(); // the root object's start (else undecided)

@@ -72,11 +72,11 @@ final class ByteTokens implements RecordTokens {
     private int tokenHash;
     private final NameCache nameCache = new NameCache();
 
-    /** Starts on a new record. */
-    void reset(byte[] payload) {
-        bytes = payload;
-        position = 0;
-        end = payload.length;
+    /** Starts on a new record, {@code bytes[offset, offset + length)}. */
+    void reset(byte[] bytes, int offset, int length) {
+        this.bytes = bytes;
+        position = offset;
+        end = offset + length;
         current = null;
         ended = false;
         state = FIRST;

@@ -55,12 +55,19 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         private final byte[] buffer = new byte[64 * 1024];
         /** The line being read when it spans reads of the buffer. */
         private byte[] line = new byte[8192];
-        private int lineLength;
+        private int lineKept;
         private int position;
         private int limit;
         private long lineNumber;
         /** Bytes of the current line, kept or not. */
         private long lineBytes;
+        /**
+         * The current line, without its end: {@code current[currentStart, currentStart + currentLength)}, in the
+         * buffer (almost every line) or in {@link #line}; valid until the next read. The parser copies what it keeps.
+         */
+        private byte[] current;
+        private int currentStart;
+        private int currentLength;
         private boolean ended;
 
         LineReader(InputStream in) {
@@ -70,9 +77,9 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         @Override
         public ParsedRecord read() {
             while (!ended) {
-                byte[] bytes;
+                boolean read;
                 try {
-                    bytes = nextLine();
+                    read = nextLine();
                 } catch (IOException e) {
                     ended = true;
                     lineNumber++;
@@ -80,11 +87,11 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                     return ParsedRecord.invalid(DeadLetterRow.of(System.currentTimeMillis(), reason, new byte[0],
                             0, settings.keepPayloads)).at(fileName, Long.toString(lineNumber));
                 }
-                if (bytes == null) return null;
+                if (!read) return null;
                 lineNumber++;
-                if (lineNumber == 1) bytes = withoutByteOrderMark(bytes);
-                if (!isBlank(bytes)) {
-                    return parser.parse(bytes, lineBytes, System.currentTimeMillis(),
+                if (lineNumber == 1) skipByteOrderMark();
+                if (!isBlank()) {
+                    return parser.parse(current, currentStart, currentLength, lineBytes, System.currentTimeMillis(),
                             Arrival.ofLine(fileIndex, lineNumber)).at(fileName, Long.toString(lineNumber));
                 }
             }
@@ -92,12 +99,12 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         }
 
         /**
-         * The next line without its terminator (LF or CRLF), or null at the end of the file. Of a line longer than
-         * the record size limit, only the first bytes past it are kept; {@link #lineBytes} counts them all. A line
-         * that lies whole in the buffer, almost every line, is copied out once.
+         * Moves to the next line, false at the end of the file. Of a line longer than the record size limit, only
+         * the first bytes past it are kept; {@link #lineBytes} counts them all. A line that lies whole in the
+         * buffer, almost every line, is not copied at all.
          */
-        private byte[] nextLine() throws IOException {
-            lineLength = 0;
+        private boolean nextLine() throws IOException {
+            lineKept = 0;
             lineBytes = 0;
             int lastByte = -1;
             while (true) {
@@ -107,7 +114,9 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                     if (limit <= 0) {
                         limit = 0;
                         ended = true;
-                        return lastByte < 0 ? null : withoutCarriageReturn(line, 0, lineLength, lastByte);
+                        if (lastByte < 0) return false;
+                        setCurrent(line, 0, lineKept, lastByte);
+                        return true;
                     }
                 }
                 int start = position;
@@ -117,46 +126,52 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                 if (end < limit && lineBytes == 0) { // the whole line in the buffer
                     position++; // the newline
                     lineBytes = end - start;
-                    int kept = Math.min(end - start, settings.maxRecordBytes + 2);
-                    return withoutCarriageReturn(buffer, start, kept, lastByte < 0 ? 0 : lastByte);
+                    setCurrent(buffer, start, Math.min(end - start, settings.maxRecordBytes + 2), lastByte);
+                    return true;
                 }
                 keep(start, end);
                 lineBytes += end - start;
                 if (end < limit) {
                     position++;
-                    return withoutCarriageReturn(line, 0, lineLength, lastByte < 0 ? 0 : lastByte);
+                    setCurrent(line, 0, lineKept, lastByte);
+                    return true;
                 }
             }
         }
 
         /** Appends buffer[start, end) to the line, up to the size limit (+2: a CR, and one byte to tell "too long"). */
         private void keep(int start, int end) {
-            int room = settings.maxRecordBytes + 2 - lineLength;
+            int room = settings.maxRecordBytes + 2 - lineKept;
             int n = Math.max(0, Math.min(room, end - start));
-            if (lineLength + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
-            System.arraycopy(buffer, start, line, lineLength, n);
-            lineLength += n;
+            if (lineKept + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, lineKept + n));
+            System.arraycopy(buffer, start, line, lineKept, n);
+            lineKept += n;
         }
 
         /** The line read, without the CR of a CRLF end of line. */
-        private byte[] withoutCarriageReturn(byte[] from, int offset, int length, int lastByte) {
-            if (lastByte != '\r') return Arrays.copyOfRange(from, offset, offset + length);
-            boolean whole = length == lineBytes; // else the line was cut at the size limit and keeps its tail
-            lineBytes--;
-            return Arrays.copyOfRange(from, offset, offset + (whole ? length - 1 : length));
-        }
-
-        private byte[] withoutByteOrderMark(byte[] bytes) {
-            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                    && (bytes[2] & 0xFF) == 0xBF) {
-                lineBytes -= 3;
-                return Arrays.copyOfRange(bytes, 3, bytes.length);
+        private void setCurrent(byte[] from, int start, int length, int lastByte) {
+            current = from;
+            currentStart = start;
+            currentLength = length;
+            if (lastByte == '\r') {
+                boolean whole = length == lineBytes; // else the line was cut at the size limit and keeps its tail
+                lineBytes--;
+                if (whole) currentLength--;
             }
-            return bytes;
         }
 
-        private boolean isBlank(byte[] bytes) {
-            for (byte b : bytes) {
+        private void skipByteOrderMark() {
+            if (currentLength >= 3 && (current[currentStart] & 0xFF) == 0xEF
+                    && (current[currentStart + 1] & 0xFF) == 0xBB && (current[currentStart + 2] & 0xFF) == 0xBF) {
+                currentStart += 3;
+                currentLength -= 3;
+                lineBytes -= 3;
+            }
+        }
+
+        private boolean isBlank() {
+            for (int i = currentStart; i < currentStart + currentLength; i++) {
+                byte b = current[i];
                 if (b != ' ' && b != '\t' && b != '\r') return false;
             }
             return true;

@@ -103,6 +103,37 @@ class AgentEventParserTest {
     }
 
     @Test
+    void aRecordInsideALargerBufferIsReadWithinItsBoundsAndCopiedOut() {
+        String whole = event("\"CurrentAgentSnapshot\":{\"AgentStatus\":{\"Name\":\"Available\"}}");
+        String cut = whole.substring(0, whole.indexOf("Available") + 4); // inside a string
+        byte[] buffer = ("{\"x\":\"" + whole + "\n" + cut + whole.substring(cut.length()) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int first = 6;
+        int second = first + whole.length() + 1;
+
+        ParsedRecord record = parser.parse(buffer, first, whole.length(), whole.length(), RECEIVED, null);
+        assertEquals(valid(whole), record.event, "as if the record had an array of its own");
+        buffer[first + 2] = 'X'; // the source reuses its buffer
+        assertEquals(whole, new String(record.event.raw, StandardCharsets.UTF_8));
+
+        ParsedRecord cutRecord = parser.parse(buffer, second, cut.length(), cut.length(), RECEIVED, null);
+        assertFalse(cutRecord.isValid(), "the bytes after its end are not the record's");
+        assertEquals(cut, cutRecord.deadLetter.payload);
+    }
+
+    @Test
+    void aBatchRunKeepsNoCopyOfAValidRecord() {
+        AgentEventParser batch = new AgentEventParser(dev.agentanalytics.config.JobConfig.fromMap(
+                java.util.Map.of("runtime-mode", "BATCH")).records);
+        byte[] bytes = event("").getBytes(StandardCharsets.UTF_8);
+        ParsedRecord record = batch.parse(bytes, 0, bytes.length, bytes.length, RECEIVED, null);
+        assertTrue(record.isValid());
+        assertNull(record.event.raw, "no event of a BATCH run is late: its payload is never used");
+        assertEquals(event(""), batch.parse(bytes, 0, bytes.length - 1, bytes.length - 1, RECEIVED, null)
+                .deadLetter.payload.concat("}"), "a dead letter keeps its payload");
+    }
+
+    @Test
     void anEmptyRecordIsNotJson() {
         assertEquals("not JSON: empty record", parse("").deadLetter.reason);
     }

@@ -38,7 +38,7 @@ class ByteTokensTest {
 
     @Test
     void decidesOrdinaryRecordsAndReadsWhatJacksonReads() throws IOException {
-        AgentEventReader.Read fast = AgentEventReader.readFast(bytes(EVENT), tokens);
+        AgentEventReader.Read fast = fast(bytes(EVENT));
         assertNotNull(fast, "an ordinary record is read by the fast path");
         assertSame(AgentEventReader.readWithJackson(bytes(EVENT)), fast);
         assertEquals("TASK", fast.event.contacts[0].channel);
@@ -68,7 +68,7 @@ class ByteTokensTest {
     })
     void leavesToJacksonWhatItCannotProve(String json) throws IOException {
         compare(bytes(json));
-        assertNull(AgentEventReader.readFast(bytes(json), tokens), json);
+        assertNull(fast(bytes(json)), json);
     }
 
     @Test
@@ -81,8 +81,8 @@ class ByteTokensTest {
             json.append("},\"f0\":[{\"f0\":1,\"f1\":2}]}");
             byte[] record = bytes(json.toString());
             compare(record);
-            if (repeated < 0) assertNotNull(AgentEventReader.readFast(record, tokens), "same names in other objects");
-            else assertNull(AgentEventReader.readFast(record, tokens), "f" + repeated + " twice");
+            if (repeated < 0) assertNotNull(fast(record), "same names in other objects");
+            else assertNull(fast(record), "f" + repeated + " twice");
         }
     }
 
@@ -94,14 +94,14 @@ class ByteTokensTest {
         many.append('}');
         String longNumber = "{\"a\":" + "9".repeat(100) + "}";
         for (String json : List.of(deep, many.toString(), longNumber)) {
-            assertNull(AgentEventReader.readFast(bytes(json), tokens), json.substring(0, 20));
+            assertNull(fast(bytes(json)), json.substring(0, 20));
         }
     }
 
     @Test
     void nonAsciiTextIsDecodedAsJacksonDecodesIt() throws IOException {
         String json = EVENT.replace("\"ana\"", "\"Zoë Ł. 山田 \uD83D\uDE00\"").replace("\"North\"", "\"Süd\"");
-        AgentEventReader.Read fast = AgentEventReader.readFast(bytes(json), tokens);
+        AgentEventReader.Read fast = fast(bytes(json));
         assertNotNull(fast);
         assertEquals("Zoë Ł. 山田 \uD83D\uDE00", fast.event.username);
         assertSame(AgentEventReader.readWithJackson(bytes(json)), fast);
@@ -159,7 +159,7 @@ class ByteTokensTest {
      * whether the fast path decided.
      */
     private boolean compare(byte[] payload) throws IOException {
-        AgentEventReader.Read fast = AgentEventReader.readFast(payload, tokens);
+        AgentEventReader.Read fast = fast(payload);
         if (fast == null) return false;
         assertTrue(Utf8.isValid(payload), () -> "the fast path accepted bytes that are not UTF-8: "
                 + new String(payload, StandardCharsets.ISO_8859_1));
@@ -192,5 +192,9 @@ class ByteTokensTest {
 
     private static byte[] bytes(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private AgentEventReader.Read fast(byte[] record) {
+        return AgentEventReader.readFast(record, 0, record.length, tokens);
     }
 }
