@@ -21,6 +21,7 @@ public final class WireFields {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long QUESTION_MARKS = '?' * ONES;
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[2048]});
 
     private WireFields() {}
 
@@ -68,6 +69,34 @@ public final class WireFields {
             if (b < 0 || b == '?') return false;
         }
         return true;
+    }
+
+    /** Moves a text as {@link #writeText} wrote it, without making it a String. */
+    public static void copyText(DataInputView in, DataOutputView out) throws IOException {
+        int kind = in.readByte();
+        out.writeByte(kind);
+        if (kind == OTHER_TEXT) {
+            StringValue.copyString(in, out);
+        } else if (kind == ASCII) {
+            int n = readCount(in);
+            writeCount(n, out);
+            copy(n, in, out);
+        }
+    }
+
+    /** Moves a byte array as {@link #writeBytes} wrote it. */
+    public static void copyBytes(DataInputView in, DataOutputView out) throws IOException {
+        int count = readCount(in);
+        writeCount(count, out);
+        if (count > 1) copy(count - 1, in, out);
+    }
+
+    /** Through an array of the thread's: a DataOutputSerializer does not grow for write(DataInputView, int). */
+    private static void copy(int n, DataInputView in, DataOutputView out) throws IOException {
+        byte[][] scratch = SCRATCH.get();
+        if (scratch[0].length < n) scratch[0] = new byte[Math.max(n, scratch[0].length * 2)];
+        in.readFully(scratch[0], 0, n);
+        out.write(scratch[0], 0, n);
     }
 
     public static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {

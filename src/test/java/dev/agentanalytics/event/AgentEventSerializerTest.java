@@ -148,13 +148,18 @@ class AgentEventSerializerTest {
         event.raw = "{}".getBytes(StandardCharsets.UTF_8);
         EncodedEvent encoded = EncodedEvent.of("key-1", event);
         TypeSerializer<EncodedEvent> serializer = WireType.ENCODED_EVENTS.createSerializer(new SerializerConfigImpl());
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(encoded, out);
-        serializer.serialize(encoded, out); // two records back to back: each reads exactly its own bytes
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        for (int record = 0; record < 2; record++) {
+        DataOutputSerializer written = new DataOutputSerializer(256);
+        serializer.serialize(encoded, written);
+        serializer.serialize(new EncodedEvent("kéy-2", encoded.fields), written); // text beyond ASCII too
+        DataOutputSerializer out = new DataOutputSerializer(16); // moved as bytes, as a spill does; it grows
+        DataInputDeserializer source = new DataInputDeserializer(written.getCopyOfBuffer());
+        serializer.copy(source, out);
+        serializer.copy(source, out);
+        assertEquals(0, source.available());
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer()); // two records back to back
+        for (String key : new String[] {"key-1", "kéy-2"}) {
             EncodedEvent back = serializer.deserialize(in);
-            assertEquals("key-1", back.key);
+            assertEquals(key, back.key);
             assertEquals(FIELDS.writeValueAsString(event), FIELDS.writeValueAsString(back.decode()));
         }
         assertEquals(0, in.available());
