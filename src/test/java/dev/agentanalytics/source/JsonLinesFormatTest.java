@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The line reader finds every line whatever its length and wherever its end falls (inside a word of the eight-byte
- * scan, across the read buffer's end, after a CR), and numbers lines as a text editor does, blank ones included.
+ * scan, across the read buffer's end, after a CR), numbers lines as a text editor does, blank ones included, and
+ * gives each record it keeps a copy of its line.
  */
 class JsonLinesFormatTest {
     @TempDir
@@ -35,6 +36,7 @@ class JsonLinesFormatTest {
         Random random = new Random(42);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         List<long[]> expected = new ArrayList<>(); // {line number, id}
+        List<String> records = new ArrayList<>();
         long line = 0;
         for (int id = 0; id < 3000; id++) {
             line++;
@@ -50,6 +52,7 @@ class JsonLinesFormatTest {
             file.writeBytes(record.getBytes(StandardCharsets.UTF_8));
             file.writeBytes((random.nextBoolean() ? "\r\n" : "\n").getBytes(StandardCharsets.US_ASCII));
             expected.add(new long[] {line, id});
+            records.add(record);
         }
         Path path = folder.resolve("events.jsonl");
         Files.write(path, file.toByteArray());
@@ -57,13 +60,20 @@ class JsonLinesFormatTest {
         JsonLinesFormat format = new JsonLinesFormat(3, "events.jsonl", JobConfig.RecordSettings.defaults());
         StreamFormat.Reader<ParsedRecord> reader = format.createReader(new Configuration(),
                 new LocalDataInputStream(path.toFile()));
+        List<ParsedRecord> read = new ArrayList<>();
         for (long[] next : expected) {
             ParsedRecord record = reader.read();
             assertTrue(record.isValid(), () -> "line " + next[0] + ": " + record.deadLetter.reason);
             assertEquals(Long.toString(next[1]), record.event.eventId);
             assertArrayEquals(Arrival.ofLine(3, next[0]), record.event.arrival, "line " + next[0]);
+            read.add(record);
         }
         assertNull(reader.read());
         reader.close();
+        // Lines are parsed where they lie in the reader's buffer; a live run's event keeps its own copy of its line
+        // (a late event's row shows it), whole and without its end, however the buffer was reused since.
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(records.get(i), new String(read.get(i).event.raw, StandardCharsets.UTF_8), "record " + i);
+        }
     }
 }
