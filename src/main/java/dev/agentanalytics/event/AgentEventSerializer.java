@@ -19,9 +19,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * Moving a record without looking into it ({@link #copy(DataInputView, DataOutputView)}, what the BATCH sorter does
  * when it spills) is then one copy of its bytes.
  *
- * <p>Records use this form ({@link WireType#AGENT_EVENTS}), an {@link EncodedEvent} carries its fields, and so do the
- * events the engine buffers in state until the watermark passes them (state layout v2; docs/deployment.md, "Upgrades"). Since snapshots hold it, this form never
- * changes: a field added to or removed from {@link AgentEvent} needs a new serializer class, this one kept as it is.
+ * <p>Records use this form ({@link WireType#AGENT_EVENTS}), an {@link EncodedEvent} carries its fields, and so do
+ * the events the engine buffers in state until the watermark passes them (state layout v2; docs/deployment.md,
+ * "Upgrades"). Since snapshots hold it, this form never changes: a field added to or removed from {@link AgentEvent}
+ * needs a new serializer class, this one kept as it is.
  */
 public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
     private static final long serialVersionUID = 1L;
