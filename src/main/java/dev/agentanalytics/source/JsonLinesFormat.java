@@ -122,11 +122,11 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                 int start = position;
                 int end = ByteScan.indexOfNewline(buffer, start, limit);
                 position = end;
-                if (end > start) lastByte = buffer[end - 1];
+                if (end > start) lastByte = buffer[end - 1] & 0xFF; // unsigned: negative means none yet
                 if (end < limit && lineBytes == 0) { // the whole line in the buffer
                     position++; // the newline
                     lineBytes = end - start;
-                    setCurrent(buffer, start, Math.min(end - start, settings.maxRecordBytes + 2), lastByte);
+                    setCurrent(buffer, start, Math.min(end - start, keptAtMost()), lastByte);
                     return true;
                 }
                 keep(start, end);
@@ -139,13 +139,21 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
             }
         }
 
-        /** Appends buffer[start, end) to the line, up to the size limit (+2: a CR, and one byte to tell "too long"). */
+        /** Appends buffer[start, end) to the line, up to {@link #keptAtMost()} bytes. */
         private void keep(int start, int end) {
-            int room = settings.maxRecordBytes + 2 - lineKept;
+            int room = keptAtMost() - lineKept;
             int n = Math.max(0, Math.min(room, end - start));
             if (lineKept + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, lineKept + n));
             System.arraycopy(buffer, start, line, lineKept, n);
             lineKept += n;
+        }
+
+        /**
+         * The bytes of a line kept: the size limit, one byte to tell "too long", a CR, and a byte-order mark (the
+         * first line's, removed after).
+         */
+        private int keptAtMost() {
+            return settings.maxRecordBytes + 5;
         }
 
         /** The line read, without the CR of a CRLF end of line. */

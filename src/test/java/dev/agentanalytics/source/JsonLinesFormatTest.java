@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -75,5 +76,44 @@ class JsonLinesFormatTest {
         for (int i = 0; i < read.size(); i++) {
             assertEquals(records.get(i), new String(read.get(i).event.raw, StandardCharsets.UTF_8), "record " + i);
         }
+    }
+
+    @Test
+    void aLastLineWithoutItsEndIsReadWhateverItsLastByte() throws IOException {
+        String cut = "{\"AgentARN\":\"arn:a\",\"Name\":\"Zoë"; // ends inside a string, on a byte of 0x80 or more
+        List<ParsedRecord> read = readAll(("\n" + cut).getBytes(StandardCharsets.UTF_8),
+                JobConfig.RecordSettings.defaults());
+        assertEquals(1, read.size(), "the cut line is a dead letter, not lost");
+        assertEquals(cut, read.get(0).deadLetter.payload);
+        assertEquals("2", read.get(0).deadLetter.position);
+    }
+
+    @Test
+    void aFirstLineWithAByteOrderMarkMayBeAsLongAsTheLimit() throws IOException {
+        JobConfig.RecordSettings settings = JobConfig.fromMap(Map.of("max-record-size", "1024")).records;
+        String head = "{\"AgentARN\":\"arn:a\",\"EventType\":\"HEART_BEAT\",\"EventTimestamp\":"
+                + "\"2024-05-06T08:00:00Z\",\"Pad\":\"";
+        String record = head + "x".repeat(1024 - head.length() - 2) + "\"}";
+        assertEquals(1024, record.length());
+        for (String end : new String[] {"\n", "\r\n"}) {
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            file.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            file.writeBytes((record + end + record + "x").getBytes(StandardCharsets.UTF_8));
+            List<ParsedRecord> read = readAll(file.toByteArray(), settings);
+            assertTrue(read.get(0).isValid(), () -> "at the limit: " + read.get(0).deadLetter.reason);
+            assertTrue(read.get(1).deadLetter.reason.startsWith("record of 1025 bytes is larger than max-record-size"),
+                    read.get(1).deadLetter.reason);
+        }
+    }
+
+    private List<ParsedRecord> readAll(byte[] bytes, JobConfig.RecordSettings settings) throws IOException {
+        Path path = folder.resolve("file-" + System.nanoTime() + ".jsonl");
+        Files.write(path, bytes);
+        StreamFormat.Reader<ParsedRecord> reader = new JsonLinesFormat(0, "f.jsonl", settings)
+                .createReader(new Configuration(), new LocalDataInputStream(path.toFile()));
+        List<ParsedRecord> records = new ArrayList<>();
+        for (ParsedRecord record = reader.read(); record != null; record = reader.read()) records.add(record);
+        reader.close();
+        return records;
     }
 }
