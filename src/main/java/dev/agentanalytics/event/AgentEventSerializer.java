@@ -9,15 +9,16 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The wire form of an {@link AgentEvent} between the source and the agent engine (and through the BATCH sort),
- * field by field in a fixed order: no reflection, and text as bytes. Flink's POJO serializer writes a String one
- * char at a time; almost all of an event's text is ASCII (ARNs, ids, states), copied here in one piece. Text
- * with any other character keeps Flink's own encoding, so nothing is ever altered (a lone surrogate included).
+ * The compact form of an {@link AgentEvent}: between the operators chained to a source, in the fields an
+ * {@link EncodedEvent} carries to the agent engine, and in the engine's buffer. Field by field in a fixed order: no
+ * reflection, and text as bytes. Flink's POJO serializer writes a String one char at a time; almost all of an
+ * event's text is ASCII (ARNs, ids, states), copied here in one piece. Text with any other character keeps Flink's
+ * own encoding, so nothing is ever altered (a lone surrogate included).
  *
  * <p>A record is its length, then its fields. The fields are written to and read from a plain byte array of the
  * thread's own: Flink's paged views check a page boundary for every byte, and an event is some sixty small writes.
- * Moving a record without looking into it ({@link #copy(DataInputView, DataOutputView)}, what the BATCH sorter does
- * when it spills) is then one copy of its bytes.
+ * Moving a record without looking into it ({@link #copy(DataInputView, DataOutputView)}) is then one copy of its
+ * bytes.
  *
  * <p>Records use this form ({@link WireType#AGENT_EVENTS}), an {@link EncodedEvent} carries its fields, and so do
  * the events the engine buffers in state until the watermark passes them (state layout v2; docs/deployment.md,

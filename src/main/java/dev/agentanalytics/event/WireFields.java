@@ -10,8 +10,9 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * The pieces the job's own serializers are written with ({@link AgentEventSerializer} for records,
- * {@code engine.AgentStateSerializer} for the agent's state): text, counts and byte arrays, each with null.
+ * The pieces the job's own serializers are written with ({@link AgentEventSerializer} for events,
+ * {@link EncodedEventSerializer} for them on their way to the engine, {@code engine.AgentStateSerializer} for the
+ * agent's state): text, counts and byte arrays, each with null.
  */
 public final class WireFields {
     private static final int NULL = 0;

@@ -54,7 +54,11 @@ public final class AgentEventParser implements Serializable {
         if (tokens == null) tokens = new ByteTokens();
         AgentEventReader.Read read = AgentEventReader.readFast(bytes, offset, length, tokens); // an ordinary record
         if (read == null) {
+            // Jackson reads an array of the record's own, which is then what the result keeps of it.
             byte[] payload = own(bytes, offset, length, given);
+            bytes = payload;
+            offset = 0;
+            given = true;
             if (!Utf8.isValid(payload)) return invalid(receivedAt, "not JSON: not valid UTF-8", payload, size, null);
             try {
                 read = AgentEventReader.readWithJackson(payload);

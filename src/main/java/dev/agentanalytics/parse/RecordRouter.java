@@ -13,22 +13,16 @@ import org.apache.flink.util.OutputTag;
  * reason, both counted (docs/analytics.md §3.7, §4.7). It also drops each event's raw payload unless the event is
  * already behind this subtask's watermark: only such an event can be late at the engine (whose watermark is never
  * ahead of this one), and only a late event needs its payload, so full records never cross the network otherwise.
+ * (The parser keeps none where no event can use it: without {@code keep-payloads}, or in BATCH mode.)
  */
 public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<DeadLetterRow> DEAD_LETTERS = new OutputTag<>("dead_letters") {};
 
-    private final boolean keepPayloads;
-
     private transient Counter in;
     private transient Counter valid;
     private transient Counter invalid;
-
-    /** {@code keepPayloads}: late events may keep their payload ({@code keep-payloads}). */
-    public RecordRouter(boolean keepPayloads) {
-        this.keepPayloads = keepPayloads;
-    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -49,7 +43,7 @@ public class RecordRouter extends ProcessFunction<ParsedRecord, AgentEvent> {
         }
         valid.inc();
         AgentEvent event = record.event;
-        if (!keepPayloads || event.eventTime > ctx.timerService().currentWatermark()) {
+        if (event.eventTime > ctx.timerService().currentWatermark()) {
             event.raw = null;
         }
         out.collect(event);

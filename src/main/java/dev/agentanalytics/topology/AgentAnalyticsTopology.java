@@ -55,7 +55,7 @@ public final class AgentAnalyticsTopology {
         boolean batch = config.isBatch();
         // Chained to the source (same parallelism, forward): one agent's events keep their order up to the keyBy.
         SingleOutputStreamOperator<AgentEvent> routed = records
-                .process(new RecordRouter(config.records.keepPayloads), WireType.AGENT_EVENTS)
+                .process(new RecordRouter(), WireType.AGENT_EVENTS)
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.RECORD_ROUTER).name("parse results: valid or dead letter");
         sinks.write(OutputTable.DEAD_LETTERS, routed.getSideOutput(RecordRouter.DEAD_LETTERS));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.config.JobConfig.RecordSettings;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.ContactState;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,8 +125,7 @@ class AgentEventParserTest {
 
     @Test
     void aBatchRunKeepsNoCopyOfAValidRecord() {
-        AgentEventParser batch = new AgentEventParser(dev.agentanalytics.config.JobConfig.fromMap(
-                java.util.Map.of("runtime-mode", "BATCH")).records);
+        AgentEventParser batch = new AgentEventParser(JobConfig.fromMap(Map.of("runtime-mode", "BATCH")).records);
         byte[] bytes = event("").getBytes(StandardCharsets.UTF_8);
         ParsedRecord record = batch.parse(bytes, 0, bytes.length, bytes.length, RECEIVED, null);
         assertTrue(record.isValid());

@@ -31,7 +31,7 @@ class RecordRouterTest {
     @Test
     void anEventAheadOfTheWatermarkLeavesItsPayloadBehind() throws Exception {
         OneInputStreamOperatorTestHarness<ParsedRecord, AgentEvent> harness =
-                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter(true));
+                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter());
         harness.processWatermark(Events.at("08:00:00"));
         harness.processElement(valid("08:00:01"), Events.at("08:00:01"));
         harness.processElement(valid("08:00:00"), Events.at("08:00:00")); // at the watermark: may be late
@@ -47,7 +47,7 @@ class RecordRouterTest {
     @Test
     void anInvalidRecordGoesToTheDeadLettersWithItsReason() throws Exception {
         OneInputStreamOperatorTestHarness<ParsedRecord, AgentEvent> harness =
-                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter(true));
+                ProcessFunctionTestHarnesses.forProcessFunction(new RecordRouter());
         ParsedRecord invalid = new AgentEventParser(RecordSettings.defaults()).parse("[1]".getBytes(StandardCharsets.UTF_8), 0L, null);
         harness.processElement(invalid, 0L);
         harness.processElement(valid("08:00:00"), Events.at("08:00:00"));
