@@ -45,9 +45,7 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
 
     @Override
     public void serialize(AgentEvent event, DataOutputView out) throws IOException {
-        DataOutputSerializer fields = BUFFERS.get().out;
-        fields.clear();
-        writeFields(event, fields);
+        DataOutputSerializer fields = fieldsOf(event);
         out.writeInt(fields.length());
         out.write(fields.getSharedBuffer(), 0, fields.length());
     }
@@ -62,14 +60,19 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
 
     /** The event's fields in this form, without the record's length: what an {@link EncodedEvent} carries. */
     static byte[] encode(AgentEvent event) {
-        DataOutputSerializer fields = BUFFERS.get().out;
-        fields.clear();
         try {
-            writeFields(event, fields);
+            return fieldsOf(event).getCopyOfBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot encode " + event, e); // a byte array's view: never
         }
-        return fields.getCopyOfBuffer();
+    }
+
+    /** The event's fields, written in the thread's buffer. */
+    private static DataOutputSerializer fieldsOf(AgentEvent event) throws IOException {
+        DataOutputSerializer fields = BUFFERS.get().out;
+        fields.clear();
+        writeFields(event, fields);
+        return fields;
     }
 
     /** The event whose fields {@link #encode} wrote. */

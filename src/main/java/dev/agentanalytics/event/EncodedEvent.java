@@ -1,8 +1,5 @@
 package dev.agentanalytics.event;
 
-import java.util.Arrays;
-import java.util.Objects;
-
 /**
  * An agent event on its way from the sources to the agent engine: the key it is partitioned by, and its fields in
  * the form {@link AgentEventSerializer} writes, decoded once, by the engine. A BATCH run reads each record from
@@ -27,18 +24,6 @@ public final class EncodedEvent {
 
     public AgentEvent decode() {
         return AgentEventSerializer.decode(fields);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof EncodedEvent)) return false;
-        EncodedEvent that = (EncodedEvent) o;
-        return Objects.equals(key, that.key) && Arrays.equals(fields, that.fields);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(key, Arrays.hashCode(fields));
     }
 
     @Override
