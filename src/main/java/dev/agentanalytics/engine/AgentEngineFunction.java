@@ -17,6 +17,7 @@ import dev.agentanalytics.queue.QueueShare;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -65,10 +66,11 @@ public class AgentEngineFunction
     public static final OutputTag<LateEventRow> LATE_EVENTS = new OutputTag<>("late_events") {};
 
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
-            new ValueStateDescriptor<>("agent", AgentStateSerializer.INSTANCE);
+            new ValueStateDescriptor<>("agent", AgentStateSerializerV3.INSTANCE);
     /**
-     * Events waiting for the watermark, by {@code EventTimestamp}; each list in arrival order, each event in its wire
-     * form (layout v2; v1 stored Flink POJOs and is migrated on restore).
+     * Layouts v1 and v2 only: the events waiting for the watermark, by {@code EventTimestamp}, each list in arrival
+     * order. Nothing writes here now; a restored agent's events are moved into its state ({@link AgentState#waiting})
+     * the first time it is touched.
      */
     public static final MapStateDescriptor<Long, List<AgentEvent>> PENDING_EVENTS = new MapStateDescriptor<>(
             "pending-events", LongSerializer.INSTANCE, new ListSerializer<>(AgentEventSerializer.INSTANCE));
@@ -77,7 +79,7 @@ public class AgentEngineFunction
     private final boolean batch;
 
     private transient ValueState<AgentState> agentState;
-    private transient MapState<Long, List<AgentEvent>> pending;
+    private transient MapState<Long, List<AgentEvent>> pendingOfOldLayouts;
     private transient Counter applied;
     private transient Counter duplicates;
     private transient Counter late;
@@ -101,7 +103,7 @@ public class AgentEngineFunction
     @Override
     public void open(OpenContext openContext) {
         agentState = getRuntimeContext().getState(AGENT_STATE);
-        pending = getRuntimeContext().getMapState(PENDING_EVENTS);
+        pendingOfOldLayouts = getRuntimeContext().getMapState(PENDING_EVENTS);
         // Managed Flink forwards only the "kinesisanalytics" metric group to CloudWatch. Every valid record is
         // counted once, as applied, duplicate or late.
         applied = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsApplied");
@@ -117,14 +119,14 @@ public class AgentEngineFunction
         AgentState state = stored;
         if (state == null) {
             state = new AgentState();
-            state.pendingTimes = new long[0]; // an agent without state has nothing buffered
+            state.waiting = new WaitingEvent[0]; // an agent without state has nothing waiting
         }
         // Every event at or before `complete` is in: live, the watermark; in BATCH, the instant before this event.
         long complete;
         if (batch) {
             state.agentArn = event.agentArn;
             complete = event.eventTime - 1;
-            applyPendingThrough(state, complete, new AgentTimeline(settings, event.agentArn, state,
+            applyWaitingThrough(state, complete, new AgentTimeline(settings, event.agentArn, state,
                     SideOutputs.of(ctx, out)));
         } else {
             complete = ctx.timerService().currentWatermark();
@@ -132,7 +134,7 @@ public class AgentEngineFunction
         state.recentEventIds.forgetBefore(oldestRemembered(complete));
 
         long due = Long.MAX_VALUE;
-        if (isDuplicate(state, event, complete)) {
+        if (isDuplicate(state, event, encoded.fields, complete)) {
             duplicates.inc();
             if (state.recentEventIds.timeOf(event.eventId) == event.eventTime) due = event.eventTime;
         } else if (event.eventTime <= complete) {
@@ -146,8 +148,7 @@ public class AgentEngineFunction
         } else {
             applied.inc();
             if (event.eventId != null) state.recentEventIds.remember(event.eventId, event.eventTime);
-            event.raw = null; // the payload was only needed had the event been late
-            addPending(state, event);
+            addWaiting(state, WaitingEvent.of(event, encoded.fields));
             due = event.eventTime;
         }
 
@@ -201,11 +202,11 @@ public class AgentEngineFunction
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
         AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(ctx.getCurrentKey(), state, batch), state,
                 SideOutputs.of(ctx, out));
-        long firstPending = applyPendingThrough(state, watermark, timeline);
+        long firstWaiting = applyWaitingThrough(state, watermark, timeline);
         timeline.advanceTo(watermark + 1);
         state.recentEventIds.forgetBefore(oldestRemembered(watermark));
 
-        long due = Math.min(firstPending, timeline.nextDueTime());
+        long due = Math.min(firstWaiting, timeline.nextDueTime());
         if (!state.recentEventIds.isEmpty()) {
             due = Math.min(due, state.recentEventIds.oldestTime() + settings.dedupWindowMs);
         }
@@ -221,85 +222,66 @@ public class AgentEngineFunction
     private void finish(String agent, AgentState stored, long end, SideOutputs outputs) throws Exception {
         AgentState state = stored != null ? stored : new AgentState();
         AgentTimeline timeline = new AgentTimeline(settings, agent, state, outputs);
-        // Every buffered event is at or before the end: the buffer is left empty (no clear, which under RocksDB is
-        // a seek).
-        applyPendingThrough(state, end, timeline);
+        applyWaitingThrough(state, end, timeline); // every waiting event is at or before the end
         timeline.finish(end);
     }
 
     /**
-     * Applies the buffered events up to {@code time}, in order (§3.7); returns the timestamp of the first event
-     * still buffered, or Long.MAX_VALUE. Only the due entries of the buffer are read: under RocksDB, iterating it
-     * would be a seek past every entry removed since its last compaction, on every timer.
+     * Applies the waiting events up to {@code time}, in order (§3.7); returns the timestamp of the first event still
+     * waiting, or Long.MAX_VALUE.
      */
-    private long applyPendingThrough(AgentState state, long time, AgentTimeline timeline) throws Exception {
-        long[] times = pendingTimes(state);
+    private long applyWaitingThrough(AgentState state, long time, AgentTimeline timeline) throws Exception {
+        WaitingEvent[] waiting = waitingOf(state);
         int due = 0;
-        while (due < times.length && times[due] <= time) {
-            for (AgentEvent event : pending.get(times[due])) {
-                timeline.apply(event);
-            }
-            pending.remove(times[due]);
-            due++;
-        }
-        if (due > 0) state.pendingTimes = Arrays.copyOfRange(times, due, times.length);
-        return due < times.length ? times[due] : Long.MAX_VALUE;
+        while (due < waiting.length && waiting[due].eventTime <= time) timeline.apply(waiting[due++].event());
+        if (due > 0) state.waiting = Arrays.copyOfRange(waiting, due, waiting.length);
+        return due < waiting.length ? waiting[due].eventTime : Long.MAX_VALUE;
     }
 
-    /** The timestamps in the buffer, ascending; listed from the buffer once for a state restored without them. */
-    private long[] pendingTimes(AgentState state) throws Exception {
-        if (state.pendingTimes == null) {
+    /**
+     * The agent's waiting events. A state restored from layout v1 or v2 has its events in {@link #PENDING_EVENTS}:
+     * they are moved into it, once.
+     */
+    private WaitingEvent[] waitingOf(AgentState state) throws Exception {
+        if (state.waiting == null) {
             List<Long> times = new ArrayList<>();
-            for (Long eventTime : pending.keys()) times.add(eventTime);
-            state.pendingTimes = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            for (Long eventTime : pendingOfOldLayouts.keys()) times.add(eventTime);
+            Collections.sort(times);
+            List<WaitingEvent> moved = new ArrayList<>();
+            for (Long eventTime : times) {
+                for (AgentEvent event : pendingOfOldLayouts.get(eventTime)) {
+                    moved.add(WaitingEvent.of(event, AgentEventSerializer.encode(event)));
+                }
+                pendingOfOldLayouts.remove(eventTime);
+            }
+            state.waiting = moved.toArray(new WaitingEvent[0]);
         }
-        return state.pendingTimes;
+        return state.waiting;
     }
 
-    /** Buffers an event after those of its timestamp that arrived before it. */
-    private void addPending(AgentState state, AgentEvent event) throws Exception {
-        long[] times = pendingTimes(state);
-        int slot = Arrays.binarySearch(times, event.eventTime);
-        // Read the entry only when there is one: a missed read under RocksDB looks through every level.
-        List<AgentEvent> atSameTime;
-        if (slot >= 0) {
-            atSameTime = pending.get(event.eventTime);
-        } else {
-            atSameTime = new ArrayList<>(1);
-            state.pendingTimes = insertAt(times, -slot - 1, event.eventTime);
+    /** Adds an event after the waiting ones that apply before it: earlier, or at the same time and arrived first. */
+    private void addWaiting(AgentState state, WaitingEvent event) throws Exception {
+        WaitingEvent[] waiting = waitingOf(state);
+        int at = waiting.length;
+        while (at > 0 && waiting[at - 1].eventTime > event.eventTime) at--;
+        while (at > 0 && waiting[at - 1].eventTime == event.eventTime
+                && event.event().compareOrder(waiting[at - 1].event()) < 0) {
+            at--;
         }
-        int at = atSameTime.size();
-        while (at > 0 && event.compareOrder(atSameTime.get(at - 1)) < 0) at--;
-        atSameTime.add(at, event);
-        pending.put(event.eventTime, atSameTime);
+        WaitingEvent[] more = new WaitingEvent[waiting.length + 1];
+        System.arraycopy(waiting, 0, more, 0, at);
+        more[at] = event;
+        System.arraycopy(waiting, at, more, at + 1, waiting.length - at);
+        state.waiting = more;
     }
 
-    /** Takes an event out of the buffer (the later of two copies, §3.7). */
-    private void removePending(AgentState state, List<AgentEvent> atSameTime, int index) throws Exception {
-        long eventTime = atSameTime.get(index).eventTime;
-        atSameTime.remove(index);
-        if (!atSameTime.isEmpty()) {
-            pending.put(eventTime, atSameTime);
-            return;
-        }
-        pending.remove(eventTime);
-        long[] times = pendingTimes(state);
-        state.pendingTimes = removeAt(times, Arrays.binarySearch(times, eventTime));
-    }
-
-    private static long[] insertAt(long[] times, int at, long time) {
-        long[] more = new long[times.length + 1];
-        System.arraycopy(times, 0, more, 0, at);
-        more[at] = time;
-        System.arraycopy(times, at, more, at + 1, times.length - at);
-        return more;
-    }
-
-    private static long[] removeAt(long[] times, int at) {
-        long[] fewer = new long[times.length - 1];
-        System.arraycopy(times, 0, fewer, 0, at);
-        System.arraycopy(times, at + 1, fewer, at, fewer.length - at);
-        return fewer;
+    /** Takes a waiting event out (the later of two copies, §3.7). */
+    private static void removeWaiting(AgentState state, int index) {
+        WaitingEvent[] waiting = state.waiting;
+        WaitingEvent[] fewer = new WaitingEvent[waiting.length - 1];
+        System.arraycopy(waiting, 0, fewer, 0, index);
+        System.arraycopy(waiting, index + 1, fewer, index, fewer.length - index);
+        state.waiting = fewer;
     }
 
     /**
@@ -308,18 +290,18 @@ public class AgentEngineFunction
      * of them Flink delivered first: the same input then gives the same rows in every mode and at every
      * parallelism.
      */
-    private boolean isDuplicate(AgentState state, AgentEvent event, long complete) throws Exception {
+    private boolean isDuplicate(AgentState state, AgentEvent event, byte[] fields, long complete) throws Exception {
         if (event.eventId == null) return false;
         Long seenAt = state.recentEventIds.timeOf(event.eventId);
         if (seenAt == null) return false;
         if (seenAt > complete && event.eventTime > complete) {
-            List<AgentEvent> waiting = pending.get(seenAt);
-            for (int i = 0; waiting != null && i < waiting.size(); i++) {
-                AgentEvent copy = waiting.get(i);
+            WaitingEvent[] waiting = waitingOf(state);
+            for (int i = 0; i < waiting.length; i++) {
+                if (waiting[i].eventTime != seenAt) continue;
+                AgentEvent copy = waiting[i].event();
                 if (event.eventId.equals(copy.eventId) && event.compareOrder(copy) < 0) {
-                    removePending(state, waiting, i);
-                    event.raw = null;
-                    addPending(state, event);
+                    removeWaiting(state, i);
+                    addWaiting(state, WaitingEvent.of(event, fields));
                     state.recentEventIds.forget(event.eventId);
                     state.recentEventIds.remember(event.eventId, event.eventTime);
                     break;

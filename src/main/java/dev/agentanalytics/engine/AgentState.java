@@ -4,9 +4,10 @@ import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 
 /**
- * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializer} (a field added
+ * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializerV3} (a field added
  * here must be added there). Its size is bounded by what the agent is doing
- * now (open legs, the current window, the ids of the de-duplication window), never by its history. Nothing here
+ * now (open legs, the current window, the ids of the de-duplication window, the events the watermark has not passed
+ * yet), never by its history. Nothing here
  * can be derived from the rest: the agent's activity follows from its status type and its legs, its ARN is the key
  * (in a live job).
  */
@@ -47,10 +48,13 @@ public class AgentState {
     public String agentArn;
 
     /**
-     * The timestamps of the events waiting in the engine's buffer, ascending: what is due is found without reading
-     * the buffer. Null in a state from a snapshot taken before this field existed: listed from the buffer once.
+     * The agent's events waiting for the watermark, in the order they apply (§3.7): by timestamp, then arrival. Kept
+     * here, not in a state of their own: under RocksDB each state read or write is a call into it, and an event
+     * would otherwise cost three more (put it, and at its timer get and remove it). Null in a state restored from a
+     * snapshot of layout v1 or v2, whose waiting events are in the engine's {@code PENDING_EVENTS}: moved here the
+     * first time the agent is touched.
      */
-    public long[] pendingTimes;
+    public WaitingEvent[] waiting;
 
     /** The agent's one timer (see {@code AgentEngineFunction}), or Long.MIN_VALUE when none is registered. */
     public long timerAt = Long.MIN_VALUE;

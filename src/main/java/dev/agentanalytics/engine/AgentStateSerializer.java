@@ -20,17 +20,21 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The stored form of {@link AgentState}, every field in a fixed order. Under RocksDB the agent's state is read and
- * written back on every event and every timer; Flink's POJO serializer, which the state had before (layout v1),
- * writes each String a char at a time and goes through reflection for every field of every nested object, and was
- * half of the engine's time. Text here is {@link dev.agentanalytics.event.WireFields}' (ASCII in one piece).
+ * Layout v2 of {@link AgentState}'s stored form, every field in a fixed order; {@link AgentStateSerializerV3} writes
+ * it first, then the events waiting for the watermark. This class stays as it is: v2 snapshots name it, and it
+ * reads them once on restore (Flink's state migration, declared by {@link AgentStateSerializerV3.Snapshot}). A v2
+ * state lists the timestamps of its waiting events, which were in the engine's {@code PENDING_EVENTS} then; they are
+ * read back from there instead, so that this form needs no field of its own in {@code AgentState}.
  *
- * <p>Upgrades: a state written with the POJO serializer is read with it once on restore and written again in this
- * form (Flink's state migration, {@link Snapshot#resolveSchemaCompatibility}); docs/deployment.md, "Upgrades". This
- * form never changes: the snapshot names the class and nothing else, so states written by it can only be read by
- * it. A field added to (or removed from) any of these classes needs a new serializer class, this one kept as it is,
- * whose snapshot declares this one's "compatible after migration". {@code AgentStateSerializerTest} fills every
- * field by reflection and fails while one is not written.
+ * <p>Why a form of the job's own: under RocksDB the agent's state is read and written back on every event and every
+ * timer; Flink's POJO serializer, which the state had before (layout v1), writes each String a char at a time and
+ * goes through reflection for every field of every nested object, and was half of the engine's time. Text here is
+ * {@link dev.agentanalytics.event.WireFields}' (ASCII in one piece).
+ *
+ * <p>Upgrades: the snapshot names the class and nothing else, so states written by a form can only be read by it.
+ * A field added to (or removed from) any of the state's classes needs a new serializer class, the others kept as
+ * they are, whose snapshot declares theirs "compatible after migration" (docs/deployment.md, "Upgrades").
+ * {@code AgentStateSerializerTest} fills every field by reflection and fails while one is not written.
  */
 public final class AgentStateSerializer extends WireSerializer<AgentState> {
     private static final long serialVersionUID = 1L;
@@ -74,7 +78,7 @@ public final class AgentStateSerializer extends WireSerializer<AgentState> {
             writeLongs(s.recentEventIds.times, out);
         }
         writeText(s.agentArn, out);
-        writeLongs(s.pendingTimes, out);
+        writeLongs(null, out); // v2's list of the timestamps in PENDING_EVENTS: listed from it on restore
         out.writeLong(s.timerAt);
     }
 
@@ -108,7 +112,7 @@ public final class AgentStateSerializer extends WireSerializer<AgentState> {
             s.recentEventIds = null;
         }
         s.agentArn = readText(in);
-        s.pendingTimes = readLongs(in);
+        readLongs(in); // the timestamps in PENDING_EVENTS: listed from it when the agent's events are moved
         s.timerAt = in.readLong();
         return s;
     }
@@ -261,7 +265,7 @@ public final class AgentStateSerializer extends WireSerializer<AgentState> {
         return new Snapshot();
     }
 
-    /** Names the serializer; a state of layout v1 (Flink's POJO serializer) is migrated to it on restore. */
+    /** Names the serializer: what v2 snapshots restore with, to migrate their states to layout v3. */
     public static final class Snapshot extends MigratingFromPojo<AgentState> {
         public Snapshot() {
             super(() -> INSTANCE);

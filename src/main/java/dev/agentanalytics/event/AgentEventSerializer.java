@@ -59,7 +59,7 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
     }
 
     /** The event's fields in this form, without the record's length: what an {@link EncodedEvent} carries. */
-    static byte[] encode(AgentEvent event) {
+    public static byte[] encode(AgentEvent event) {
         try {
             return fieldsOf(event).getCopyOfBuffer();
         } catch (IOException e) {
@@ -76,7 +76,7 @@ public final class AgentEventSerializer extends WireSerializer<AgentEvent> {
     }
 
     /** The event whose fields {@link #encode} wrote. */
-    static AgentEvent decode(byte[] fields) {
+    public static AgentEvent decode(byte[] fields) {
         DataInputDeserializer in = BUFFERS.get().in;
         in.setBuffer(fields);
         try {

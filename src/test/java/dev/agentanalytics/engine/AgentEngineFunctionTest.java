@@ -188,7 +188,8 @@ class AgentEngineFunctionTest {
         assertNotNull(state);
         assertTrue(state.recentEventIds.ids.length <= 6, "ids within the 10-minute de-duplication window only");
         assertTrue(state.tally.statuses.length == 1 && state.tally.activities.length == 1);
-        assertEquals(2, keyedStateEntries(), "the agent's state and one pending heart beat");
+        assertEquals(1, state.waiting.length, "one heart beat waiting, in the agent's state");
+        assertEquals(1, keyedStateEntries(), "the agent's state, nothing else");
         assertEquals(1, harness.numEventTimeTimers(), "one timer per agent");
     }
 

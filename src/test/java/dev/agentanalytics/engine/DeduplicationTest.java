@@ -62,7 +62,8 @@ class DeduplicationTest {
             assertNotNull(state);
             // Heart beats every 2 minutes: at most 5 of a 10-minute window, plus the one waiting.
             assertTrue(state.recentEventIds.size() <= 6, "remembered ids: " + state.recentEventIds.size());
-            assertEquals(2, engine.keyedStateEntries(), "the agent's state and the one event waiting");
+            assertEquals(1, state.waiting.length, "the one event waiting");
+            assertEquals(1, engine.keyedStateEntries(), "the agent's state, which holds it");
             assertEquals(1, engine.timers(), "one timer per agent");
             engine.harness.processBroadcastElement(
                     new dev.agentanalytics.endofinput.EndOfInputReport(0, 1, lastEventTime(events)), 0L);
@@ -82,7 +83,8 @@ class DeduplicationTest {
             AgentState state = engine.state(Events.AGENT);
             assertNotNull(state);
             assertTrue(state.recentEventIds.size() <= 6, "remembered ids: " + state.recentEventIds.size());
-            assertEquals(2, engine.keyedStateEntries(), "the agent's state and the events of the last instant");
+            assertEquals(1, state.waiting.length, "the event of the last instant, waiting");
+            assertEquals(1, engine.keyedStateEntries(), "the agent's state, which holds it");
             assertEquals(1, engine.timers(), "one timer per agent, for the end of its input");
             engine.watermark(Long.MAX_VALUE);
             assertEquals(lastEventTime(events) - at("00:00:00"), totalStatusTime(engine));

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a production restore. Each fixture is taken in the middle of a shift, with every kind of state there is; the
  * restore goes on with the rest of the shift and every row it writes is worked out by hand below.
  *
- * <p>The committed fixtures are never written again: they are what an upgrade from layouts v1 and v2 meets.
+ * <p>The committed fixtures are never written again: they are what an upgrade from layouts v1, v2 and v3 meets.
  * {@code mvn test -Dtest=SnapshotFixturesTest -Dsnapshots.write=true} writes this version's engine snapshots into
- * {@code target/snapshots/} (under the v2 names: a new layout renames them and commits them beside the others).
+ * {@code target/snapshots/} (under the v3 names: a new layout renames them and commits them beside the others).
  */
 class SnapshotFixturesTest {
     static final Path ENGINE = Path.of("src/test/resources/snapshots/agent-engine-v1.snapshot");
@@ -59,6 +59,9 @@ class SnapshotFixturesTest {
      */
     static final Path ENGINE_V2 = Path.of("src/test/resources/snapshots/agent-engine-v2.snapshot");
     static final Path ENGINE_V2_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v2-rocksdb.snapshot");
+    /** Layout v3 (the waiting events in the agent's state), written the same way at the commit that introduced it. */
+    static final Path ENGINE_V3 = Path.of("src/test/resources/snapshots/agent-engine-v3.snapshot");
+    static final Path ENGINE_V3_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v3-rocksdb.snapshot");
 
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
     private static final String BOB = "arn:aws:connect:us-east-1:111122223333:instance/i-1/agent/a-2";
@@ -97,24 +100,26 @@ class SnapshotFixturesTest {
     void writeTheFixtures() throws Exception {
         Path written = Path.of("target/snapshots");
         Files.createDirectories(written);
-        OperatorSnapshotUtil.writeStateHandle(engineMidShift(true), written.resolve(ENGINE_V2.getFileName()).toString());
+        OperatorSnapshotUtil.writeStateHandle(engineMidShift(true), written.resolve(ENGINE_V3.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(engineMidShift(false),
-                written.resolve(ENGINE_V2_ROCKSDB.getFileName()).toString());
+                written.resolve(ENGINE_V3_ROCKSDB.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), written.resolve(QUEUE.getFileName()).toString());
     }
 
     /**
      * Each layout, on the heap and on RocksDB as Managed Flink runs it. In v1 the agent states and the buffered
-     * events were written by Flink's POJO serializer: both backends migrate them to the job's own serializers on
-     * restore.
+     * events were written by Flink's POJO serializer, in v2 by the job's own, the events in a map state of their
+     * own: both backends migrate them to layout v3 on restore, and the heart beat waiting in the map is moved into
+     * its agent's state.
      */
     @ParameterizedTest
-    @CsvSource({"v1, heap", "v1, rocksdb", "v2, heap", "v2, rocksdb"})
+    @CsvSource({"v1, heap", "v1, rocksdb", "v2, heap", "v2, rocksdb", "v3, heap", "v3, rocksdb"})
     @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
     void theEngineFixtureRestoresAndTheShiftGoesOn(String layout, String backend) throws Exception {
         boolean heap = backend.equals("heap");
-        boolean v1 = layout.equals("v1");
-        Path written = v1 ? (heap ? ENGINE : ENGINE_ROCKSDB) : (heap ? ENGINE_V2 : ENGINE_V2_ROCKSDB);
+        Map<String, Path> fixtures = Map.of("v1", heap ? ENGINE : ENGINE_ROCKSDB,
+                "v2", heap ? ENGINE_V2 : ENGINE_V2_ROCKSDB, "v3", heap ? ENGINE_V3 : ENGINE_V3_ROCKSDB);
+        Path written = fixtures.get(layout);
         OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(written.toString());
         try (EngineHarness engine = heap ? EngineHarness.restored(SETTINGS, fixture)
                 : EngineHarness.restored(SETTINGS, fixture, rocksDb())) {
