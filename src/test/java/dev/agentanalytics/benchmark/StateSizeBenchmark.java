@@ -3,7 +3,6 @@ package dev.agentanalytics.benchmark;
 import static dev.agentanalytics.testing.ChurnSimulation.HEART_BEAT_EVERY;
 
 import dev.agentanalytics.config.JobConfig.EngineSettings;
-import dev.agentanalytics.engine.AgentEngineFunction;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.Arrival;
 import dev.agentanalytics.event.Grouping;
@@ -14,12 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
-import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed state bytes per agent of the agent engine operator on RocksDB, as Managed Flink runs it: a benchmark that
@@ -87,7 +84,7 @@ public final class StateSizeBenchmark {
                 // The round's events are all in: the engine applies them and writes the windows they close. A live
                 // watermark lags 5 s, which would leave a few agents with a heart beat waiting; here none is left.
                 engine.watermark(START + (round + 1) * HEART_BEAT_EVERY - 1);
-                dropOutputs(engine);
+                engine.dropOutputs();
             }
             long bytes = engine.snapshot().getStateSize();
             System.gc();
@@ -134,21 +131,11 @@ public final class StateSizeBenchmark {
         return event;
     }
 
-    /** The rows and queue shares are not measured: dropped as they come, so that the heap stays flat. */
-    private static void dropOutputs(EngineHarness engine) {
-        engine.harness.getOutput().clear();
-        for (OutputTag<?> tag : List.of(AgentEngineFunction.AGENT_STATUS, AgentEngineFunction.AGENT_ACTIVITY,
-                AgentEngineFunction.CONTACTS, AgentEngineFunction.ALERTS, AgentEngineFunction.LATE_EVENTS)) {
-            var rows = engine.harness.getSideOutput(tag);
-            if (rows != null) rows.clear();
-        }
-    }
-
     private static ServedQueue queue(int number, String name) {
         return new ServedQueue(INSTANCE + "/queue/" + new UUID(0x9e7e, number), name);
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(path);

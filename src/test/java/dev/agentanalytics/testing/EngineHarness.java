@@ -164,6 +164,16 @@ public final class EngineHarness implements AutoCloseable {
         return harness.numEventTimeTimers();
     }
 
+    /** Drops the rows and queue shares written so far (benchmarks, which do not read them: the heap stays flat). */
+    public void dropOutputs() {
+        harness.getOutput().clear();
+        for (OutputTag<?> tag : List.of(AgentEngineFunction.AGENT_STATUS, AgentEngineFunction.AGENT_ACTIVITY,
+                AgentEngineFunction.CONTACTS, AgentEngineFunction.ALERTS, AgentEngineFunction.LATE_EVENTS)) {
+            var rows = harness.getSideOutput(tag);
+            if (rows != null) rows.clear();
+        }
+    }
+
     /** The stored state of {@code agent}, or null. */
     public AgentState state(String agent) throws Exception {
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
