@@ -136,6 +136,28 @@ public final class WireFields {
         }
     }
 
+    /**
+     * A long in 1 to 10 bytes, 7 bits each, its sign folded into the lowest bit: durations and counts, which are
+     * small, take one to four bytes instead of eight.
+     */
+    public static void writeVarLong(long value, DataOutputView out) throws IOException {
+        long rest = (value << 1) ^ (value >> 63);
+        while ((rest & ~0x7FL) != 0) {
+            out.writeByte((int) (rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        out.writeByte((int) rest);
+    }
+
+    public static long readVarLong(DataInputView in) throws IOException {
+        long folded = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = in.readUnsignedByte();
+            folded |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) return (folded >>> 1) ^ -(folded & 1);
+        }
+    }
+
     /** A nullable array's length, as a count one higher (0: null). */
     public static void writeLength(Object[] array, DataOutputView out) throws IOException {
         writeCount(array == null ? 0 : array.length + 1, out);

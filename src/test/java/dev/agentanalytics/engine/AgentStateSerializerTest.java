@@ -42,6 +42,18 @@ class AgentStateSerializerTest {
     }
 
     @Test
+    void aQueueShareOfOneOfTheAgentsQueuesNamesItByItsPlace() throws Exception {
+        AgentState state = filler.fill(AgentState.class, false);
+        String other = state.tally.queues[0].queueArn;
+        state.tally.queues[0].queueArn = state.queues[state.queues.length - 1].arn;
+        int before = stored(state).length;
+        assertRoundTrip(state);
+        state.tally.queues[0].queueArn = other;
+        assertRoundTrip(state);
+        assertEquals(other.length() + 2, stored(state).length - before, "the ARN as text (its kind, its length)");
+    }
+
+    @Test
     void aPojoStateOfLayoutV1IsMigrated() {
         TypeSerializerSnapshot<AgentState> pojo = ((PojoTypeInfo<AgentState>) TypeInformation.of(AgentState.class))
                 .createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
@@ -67,6 +79,12 @@ class AgentStateSerializerTest {
         state.waiting = null;
         assertEquals(FIELDS.writeValueAsString(state), FIELDS.writeValueAsString(read));
         assertRoundTrip(read);
+    }
+
+    private static byte[] stored(AgentState state) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        AgentStateSerializerV3.INSTANCE.serialize(state, out);
+        return out.getCopyOfBuffer();
     }
 
     private static void assertRoundTrip(AgentState state) throws Exception {

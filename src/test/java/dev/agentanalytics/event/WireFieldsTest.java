@@ -38,4 +38,18 @@ class WireFieldsTest {
         for (String text : texts) assertEquals(text, WireFields.readText(in));
         assertEquals(0, in.available());
     }
+
+    @Test
+    void everyLongComesBackAsItWasInAsFewBytesAsItNeeds() throws Exception {
+        long[] values = {0, 1, -1, 63, -64, 64, 900_000, 1_714_984_800_000L, Long.MAX_VALUE, Long.MIN_VALUE};
+        int[] bytes = {1, 1, 1, 1, 1, 2, 3, 6, 10, 10};
+        for (int i = 0; i < values.length; i++) {
+            DataOutputSerializer out = new DataOutputSerializer(16);
+            WireFields.writeVarLong(values[i], out);
+            assertEquals(bytes[i], out.length(), "bytes of " + values[i]);
+            DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+            assertEquals(values[i], WireFields.readVarLong(in));
+            assertEquals(0, in.available());
+        }
+    }
 }
