@@ -7,7 +7,8 @@ import dev.agentanalytics.event.AgentEventSerializer;
  * One of the agent's events waiting for the watermark, kept in the agent's state ({@link AgentState#waiting}):
  * its timestamp, and its fields as {@link AgentEventSerializer} encodes them, without the record's payload. Under
  * RocksDB the state is read and written as bytes, so an event is decoded only when it is applied, or when a tie or
- * a duplicate needs its arrival; on the heap the decoded event stays with it and is never decoded twice.
+ * a duplicate needs its arrival; on the heap the decoded event stays with it (a snapshot's copy of the state
+ * decodes it again).
  */
 public final class WaitingEvent {
     public long eventTime;

@@ -67,7 +67,8 @@ public final class StateSizeBenchmark {
     /** Runs {@code agents} idle agents through the engine, prints the line of figures and returns bytes per agent. */
     private static long measure(int agents) throws Exception {
         Path checkpoints = Files.createTempDirectory("state-size-benchmark");
-        // Full snapshots write the live key/value pairs only: the state itself, not RocksDB's files and tombstones.
+        // Full snapshots, as a savepoint. Their bytes are what is stored, not the serialized size of the live state:
+        // they depend on RocksDB's compression and compactions (docs/performance.md).
         EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(false);
         // As ChurnStateTest: the harness's few megabytes of managed memory would make RocksDB flush tiny files.
         rocksDb.getMemoryConfiguration().setUseManagedMemory(false);
