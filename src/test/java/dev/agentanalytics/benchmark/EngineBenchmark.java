@@ -29,6 +29,9 @@ import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
  * <pre>
  *   java -cp ... dev.agentanalytics.benchmark.EngineBenchmark .bench-data/events-5000-agents-4h 150000 3
  * </pre>
+ *
+ * A fourth argument moves the watermark every so many events instead: as many as EVENTS holds it back until the
+ * end, as a shard far behind the others does in a catch-up, and every agent's events wait at once.
  */
 public final class EngineBenchmark {
     private static final int WATERMARK_EVERY = 2000;
@@ -37,13 +40,15 @@ public final class EngineBenchmark {
     private EngineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: EngineBenchmark DATA_FOLDER EVENTS ROUNDS");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: EngineBenchmark DATA_FOLDER EVENTS ROUNDS [WATERMARK_EVERY]");
             System.exit(2);
         }
+        int watermarkEvery = args.length == 4 ? Integer.parseInt(args[3]) : WATERMARK_EVERY;
         List<AgentEvent> events = firstEvents(Path.of(args[0]), Integer.parseInt(args[1]));
         for (int round = 1; round <= Integer.parseInt(args[2]); round++) {
-            System.out.printf("round %d: %.2f us/event (%d events)%n", round, runOnce(events), events.size());
+            System.out.printf("round %d: %.2f us/event (%d events)%n", round, runOnce(events, watermarkEvery),
+                    events.size());
         }
     }
 
@@ -71,7 +76,7 @@ public final class EngineBenchmark {
     }
 
     /** Microseconds per event, from the engine's start to its last watermark (its close included). */
-    private static double runOnce(List<AgentEvent> events) throws Exception {
+    private static double runOnce(List<AgentEvent> events, int watermarkEvery) throws Exception {
         Path checkpoints = Files.createTempDirectory("engine-benchmark");
         EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(true);
         // As ChurnStateTest: the harness's few megabytes of managed memory would make RocksDB flush tiny files.
@@ -84,7 +89,7 @@ public final class EngineBenchmark {
             for (AgentEvent event : events) {
                 engine.send(event);
                 newest = Math.max(newest, event.eventTime);
-                if (++sent % WATERMARK_EVERY == 0 || sent == events.size()) {
+                if (++sent % watermarkEvery == 0 || sent == events.size()) {
                     engine.watermark(newest - OUT_OF_ORDERNESS_MS);
                     engine.dropOutputs();
                 }
