@@ -66,20 +66,29 @@ public class AgentEngineFunction
     public static final OutputTag<LateEventRow> LATE_EVENTS = new OutputTag<>("late_events") {};
 
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
-            new ValueStateDescriptor<>("agent", AgentStateSerializerV3.INSTANCE);
+            new ValueStateDescriptor<>("agent", AgentStateSerializerV4.INSTANCE);
     /**
-     * Layouts v1 and v2 only: the events waiting for the watermark, by {@code EventTimestamp}, each list in arrival
-     * order. Nothing writes here now; a restored agent's events are moved into its state ({@link AgentState#waiting})
-     * the first time it is touched.
+     * Above this many events waiting in an agent's state, the events of a further instant wait in {@link #OVERFLOW}
+     * instead: the state is read and written at every arrival, so while the watermark stands still (a shard far
+     * behind the others in a catch-up, an input not yet idle) it would otherwise carry the whole backlog, and the
+     * bytes written would grow with its square. Eight is more than a catch-up's one-second watermark step leaves
+     * waiting (about four), so the usual event never meets the map.
      */
-    public static final MapStateDescriptor<Long, List<AgentEvent>> PENDING_EVENTS = new MapStateDescriptor<>(
+    static final int INLINE_WAITING = 8;
+    /**
+     * The events of an agent that wait beyond its first {@link #INLINE_WAITING} ones, by {@code EventTimestamp}, each
+     * list in the order they apply (§3.7). The agent's state lists the instants held here, among its own waiting
+     * events ({@link WaitingEvent#inOverflow()}). Named as in layouts v1 and v2, which kept all waiting events here,
+     * and listed nowhere else: a state restored from those lists them when the agent is first touched.
+     */
+    public static final MapStateDescriptor<Long, List<AgentEvent>> OVERFLOW = new MapStateDescriptor<>(
             "pending-events", LongSerializer.INSTANCE, new ListSerializer<>(AgentEventSerializer.INSTANCE));
 
     private final EngineSettings settings;
     private final boolean batch;
 
     private transient ValueState<AgentState> agentState;
-    private transient MapState<Long, List<AgentEvent>> pendingOfOldLayouts;
+    private transient MapState<Long, List<AgentEvent>> overflow;
     private transient Counter applied;
     private transient Counter duplicates;
     private transient Counter late;
@@ -103,7 +112,7 @@ public class AgentEngineFunction
     @Override
     public void open(OpenContext openContext) {
         agentState = getRuntimeContext().getState(AGENT_STATE);
-        pendingOfOldLayouts = getRuntimeContext().getMapState(PENDING_EVENTS);
+        overflow = getRuntimeContext().getMapState(OVERFLOW);
         // Managed Flink forwards only the "kinesisanalytics" metric group to CloudWatch. Every valid record is
         // counted once, as applied, duplicate or late.
         applied = getRuntimeContext().getMetricGroup().addGroup("kinesisanalytics").counter("recordsApplied");
@@ -233,55 +242,87 @@ public class AgentEngineFunction
     private long applyWaitingThrough(AgentState state, long time, AgentTimeline timeline) throws Exception {
         WaitingEvent[] waiting = waitingOf(state);
         int due = 0;
-        while (due < waiting.length && waiting[due].eventTime <= time) timeline.apply(waiting[due++].event());
+        for (; due < waiting.length && waiting[due].eventTime <= time; due++) {
+            WaitingEvent next = waiting[due];
+            if (next.inOverflow()) {
+                for (AgentEvent event : overflow.get(next.eventTime)) timeline.apply(event);
+                overflow.remove(next.eventTime);
+            } else {
+                timeline.apply(next.event());
+            }
+        }
         if (due > 0) state.waiting = Arrays.copyOfRange(waiting, due, waiting.length);
         return due < waiting.length ? waiting[due].eventTime : Long.MAX_VALUE;
     }
 
     /**
-     * The agent's waiting events. A state restored from layout v1 or v2 has its events in {@link #PENDING_EVENTS}:
-     * they are moved into it, once.
+     * The agent's waiting events. A state restored from layout v1 or v2 has all of them in {@link #OVERFLOW} and
+     * lists none: the instants there are listed, once.
      */
     private WaitingEvent[] waitingOf(AgentState state) throws Exception {
         if (state.waiting == null) {
             List<Long> times = new ArrayList<>();
-            for (Long eventTime : pendingOfOldLayouts.keys()) times.add(eventTime);
+            for (Long eventTime : overflow.keys()) times.add(eventTime);
             Collections.sort(times);
-            List<WaitingEvent> moved = new ArrayList<>();
-            for (Long eventTime : times) {
-                for (AgentEvent event : pendingOfOldLayouts.get(eventTime)) {
-                    moved.add(WaitingEvent.of(event, AgentEventSerializer.encode(event)));
-                }
-                pendingOfOldLayouts.remove(eventTime);
-            }
-            state.waiting = moved.toArray(new WaitingEvent[0]);
+            state.waiting = new WaitingEvent[times.size()];
+            for (int i = 0; i < times.size(); i++) state.waiting[i] = WaitingEvent.inOverflowAt(times.get(i));
         }
         return state.waiting;
     }
 
-    /** Adds an event after the waiting ones that apply before it: earlier, or at the same time and arrived first. */
+    /**
+     * Adds an event after the waiting ones that apply before it: earlier, or at the same time and arrived first. Its
+     * instant waits in {@link #OVERFLOW} when it already does, or when the state holds {@link #INLINE_WAITING} events.
+     */
     private void addWaiting(AgentState state, WaitingEvent event) throws Exception {
         WaitingEvent[] waiting = waitingOf(state);
-        int at = waiting.length;
-        while (at > 0 && waiting[at - 1].eventTime > event.eventTime) at--;
-        while (at > 0 && waiting[at - 1].eventTime == event.eventTime
-                && event.event().compareOrder(waiting[at - 1].event()) < 0) {
-            at--;
+        int after = waiting.length; // waiting[first, after) are the ones at the event's instant
+        while (after > 0 && waiting[after - 1].eventTime > event.eventTime) after--;
+        int first = after;
+        while (first > 0 && waiting[first - 1].eventTime == event.eventTime) first--;
+        if (first < after && waiting[first].inOverflow()) {
+            List<AgentEvent> instant = overflow.get(event.eventTime);
+            insertInOrder(instant, event.event());
+            overflow.put(event.eventTime, instant);
+            return;
         }
-        WaitingEvent[] more = new WaitingEvent[waiting.length + 1];
-        System.arraycopy(waiting, 0, more, 0, at);
-        more[at] = event;
-        System.arraycopy(waiting, at, more, at + 1, waiting.length - at);
-        state.waiting = more;
+        if (inlineCount(waiting) < INLINE_WAITING) {
+            int at = after;
+            while (at > first && event.event().compareOrder(waiting[at - 1].event()) < 0) at--;
+            state.waiting = replace(waiting, at, at, event);
+            return;
+        }
+        // The state is full: this instant moves to the map, with the events of it that the state held.
+        List<AgentEvent> instant = new ArrayList<>();
+        for (int i = first; i < after; i++) instant.add(waiting[i].event());
+        insertInOrder(instant, event.event());
+        overflow.put(event.eventTime, instant);
+        state.waiting = replace(waiting, first, after, WaitingEvent.inOverflowAt(event.eventTime));
     }
 
-    /** Takes a waiting event out (the later of two copies, §3.7). */
-    private static void removeWaiting(AgentState state, int index) {
-        WaitingEvent[] waiting = state.waiting;
-        WaitingEvent[] fewer = new WaitingEvent[waiting.length - 1];
-        System.arraycopy(waiting, 0, fewer, 0, index);
-        System.arraycopy(waiting, index + 1, fewer, index, fewer.length - index);
-        state.waiting = fewer;
+    private static int inlineCount(WaitingEvent[] waiting) {
+        int n = 0;
+        for (WaitingEvent event : waiting) {
+            if (!event.inOverflow()) n++;
+        }
+        return n;
+    }
+
+    /** Puts {@code event} after the events of its instant that apply before it. */
+    private static void insertInOrder(List<AgentEvent> instant, AgentEvent event) {
+        int at = instant.size();
+        while (at > 0 && event.compareOrder(instant.get(at - 1)) < 0) at--;
+        instant.add(at, event);
+    }
+
+    /** {@code waiting} with its entries {@code [from, to)} replaced by {@code entry}, or just without them. */
+    private static WaitingEvent[] replace(WaitingEvent[] waiting, int from, int to, WaitingEvent entry) {
+        int added = entry == null ? 0 : 1;
+        WaitingEvent[] result = new WaitingEvent[waiting.length - (to - from) + added];
+        System.arraycopy(waiting, 0, result, 0, from);
+        if (entry != null) result[from] = entry;
+        System.arraycopy(waiting, to, result, from + added, waiting.length - to);
+        return result;
     }
 
     /**
@@ -294,21 +335,47 @@ public class AgentEngineFunction
         if (event.eventId == null) return false;
         Long seenAt = state.recentEventIds.timeOf(event.eventId);
         if (seenAt == null) return false;
-        if (seenAt > complete && event.eventTime > complete) {
-            WaitingEvent[] waiting = waitingOf(state);
-            for (int i = 0; i < waiting.length; i++) {
-                if (waiting[i].eventTime != seenAt) continue;
-                AgentEvent copy = waiting[i].event();
-                if (event.eventId.equals(copy.eventId) && event.compareOrder(copy) < 0) {
-                    removeWaiting(state, i);
-                    addWaiting(state, WaitingEvent.of(event, fields));
-                    state.recentEventIds.forget(event.eventId);
-                    state.recentEventIds.remember(event.eventId, event.eventTime);
-                    break;
-                }
-            }
+        if (seenAt > complete && event.eventTime > complete && keptInsteadOfCopy(state, event, fields, seenAt)) {
+            state.recentEventIds.forget(event.eventId);
+            state.recentEventIds.remember(event.eventId, event.eventTime);
         }
         return true;
+    }
+
+    /**
+     * Takes the waiting copy (at {@code seenAt}) of {@code event} out and {@code event} in, when {@code event} comes
+     * first in input order; true if it did.
+     */
+    private boolean keptInsteadOfCopy(AgentState state, AgentEvent event, byte[] fields, long seenAt)
+            throws Exception {
+        WaitingEvent[] waiting = waitingOf(state);
+        for (int i = 0; i < waiting.length; i++) {
+            if (waiting[i].eventTime != seenAt) continue;
+            if (waiting[i].inOverflow()) {
+                List<AgentEvent> instant = overflow.get(seenAt);
+                for (int j = 0; j < instant.size(); j++) {
+                    AgentEvent copy = instant.get(j);
+                    if (!event.eventId.equals(copy.eventId) || event.compareOrder(copy) >= 0) continue;
+                    instant.remove(j);
+                    if (instant.isEmpty()) {
+                        overflow.remove(seenAt);
+                        state.waiting = replace(waiting, i, i + 1, null);
+                    } else {
+                        overflow.put(seenAt, instant);
+                    }
+                    addWaiting(state, WaitingEvent.of(event, fields));
+                    return true;
+                }
+                return false;
+            }
+            AgentEvent copy = waiting[i].event();
+            if (event.eventId.equals(copy.eventId) && event.compareOrder(copy) < 0) {
+                state.waiting = replace(waiting, i, i + 1, null);
+                addWaiting(state, WaitingEvent.of(event, fields));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Event ids older than this are forgotten once every event up to {@code complete} is in. */

@@ -4,7 +4,7 @@ import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 
 /**
- * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializerV3} (a field added
+ * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializerV4} (a field added
  * here must be added there). Its size is bounded by what the agent is doing
  * now (open legs, the current window, the ids of the de-duplication window, the events the watermark has not passed
  * yet), never by its history. Nothing here
@@ -50,9 +50,11 @@ public class AgentState {
     /**
      * The agent's events waiting for the watermark, in the order they apply (§3.7): by timestamp, then arrival. Kept
      * here, not in a state of their own: under RocksDB each state read or write is a call into it, and an event
-     * would otherwise cost three more (put it, and at its timer get and remove it). Null in a state restored from a
-     * snapshot of layout v1 or v2, whose waiting events are in the engine's {@code PENDING_EVENTS}: moved here the
-     * first time the agent is touched.
+     * would otherwise cost three more (put it, and at its timer get and remove it). Beyond the first few, an
+     * instant's events wait in the engine's {@code OVERFLOW} map state and one entry here stands for them
+     * ({@link WaitingEvent#inOverflow()}), so that a watermark held back for long does not make every arrival
+     * rewrite the backlog. Null in a state restored from a snapshot of layout v1 or v2, whose waiting events are all
+     * in that map state and listed nowhere: listed here the first time the agent is touched.
      */
     public WaitingEvent[] waiting;
 

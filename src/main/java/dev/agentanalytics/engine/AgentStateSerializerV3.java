@@ -1,16 +1,12 @@
 package dev.agentanalytics.engine;
 
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 
 /**
- * Layout v3 of the agent's stored form ({@link AgentStateForm}), the one the job writes: the events waiting for the
- * watermark are part of it. In v2 they were a map state of their own, and each one cost three more calls into
- * RocksDB than now (docs/performance.md).
- *
- * <p>A state of layout v1 (Flink's POJO serializer) or v2 is read once on restore with the serializer it was written
- * with and written in this form (Flink's state migration): {@link AgentState#waiting} is null then, and the engine
- * moves the agent's events out of the old map state when it first touches the agent.
+ * Layout v3 of the agent's stored form ({@link AgentStateForm}). The job no longer writes it: v3 snapshots name this
+ * class, and their states are read as they are by layout v4 ({@link AgentStateSerializerV4}), which has the same
+ * bytes. In v3 the events waiting for the watermark became part of the agent's state; in v2 they were a map state of
+ * their own, and each one cost three more calls into RocksDB (docs/performance.md).
  */
 public final class AgentStateSerializerV3 extends AgentStateForm {
     private static final long serialVersionUID = 1L;
@@ -25,19 +21,10 @@ public final class AgentStateSerializerV3 extends AgentStateForm {
         return new Snapshot();
     }
 
-    /** Names the serializer; a state of layout v1 (POJO) or v2 is migrated to it on restore. */
+    /** Names the serializer: what v3 snapshots restore with. */
     public static final class Snapshot extends MigratingFromPojo<AgentState> {
         public Snapshot() {
             super(() -> INSTANCE);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<AgentState> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<AgentState> oldSerializerSnapshot) {
-            if (oldSerializerSnapshot instanceof AgentStateSerializer.Snapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-            }
-            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

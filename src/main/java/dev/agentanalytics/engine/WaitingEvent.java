@@ -9,6 +9,9 @@ import dev.agentanalytics.event.AgentEventSerializer;
  * RocksDB the state is read and written as bytes, so an event is decoded only when it is applied, or when a tie or
  * a duplicate needs its arrival; on the heap the decoded event stays with it (a snapshot's copy of the state
  * decodes it again).
+ *
+ * <p>An entry without fields stands for an instant whose events wait in the engine's overflow map state instead
+ * ({@code AgentEngineFunction.OVERFLOW}, state layout v4): all of that instant's events, in the order they apply.
  */
 public final class WaitingEvent {
     public long eventTime;
@@ -37,6 +40,16 @@ public final class WaitingEvent {
         return waiting;
     }
 
+    /** The entry for an instant whose events wait in the overflow map state. */
+    static WaitingEvent inOverflowAt(long eventTime) {
+        return new WaitingEvent(eventTime, null);
+    }
+
+    boolean inOverflow() {
+        return fields == null;
+    }
+
+    /** The event itself; never asked of an entry {@link #inOverflow()}. */
     AgentEvent event() {
         if (decoded == null) decoded = AgentEventSerializer.decode(fields);
         return decoded;

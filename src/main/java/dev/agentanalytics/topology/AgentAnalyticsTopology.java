@@ -43,7 +43,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class AgentAnalyticsTopology {
     /** The state of the job's own operators (sources and sinks keep theirs), for {@link KryoFreeTypes}. */
     public static final List<StateDescriptor<?, ?>> STATE = List.of(
-            AgentEngineFunction.AGENT_STATE, AgentEngineFunction.PENDING_EVENTS, EndOfInput.REPORTS,
+            AgentEngineFunction.AGENT_STATE, AgentEngineFunction.OVERFLOW, EndOfInput.REPORTS,
             InputEndTracker.MAX_EVENT_TIME, QueueMetricsFunction.WINDOWS, QueueMetricsFunction.WRITTEN_THROUGH,
             StateCompatibility.SAVED_SETTINGS);
 

@@ -1,7 +1,9 @@
 package dev.agentanalytics.engine;
 
 import static dev.agentanalytics.testing.EveryFieldSet.FIELDS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +59,7 @@ class AgentStateSerializerTest {
     void aPojoStateOfLayoutV1IsMigrated() {
         TypeSerializerSnapshot<AgentState> pojo = ((PojoTypeInfo<AgentState>) TypeInformation.of(AgentState.class))
                 .createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
-        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV3.INSTANCE.snapshotConfiguration();
+        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV4.INSTANCE.snapshotConfiguration();
         assertTrue(current.resolveSchemaCompatibility(pojo).isCompatibleAfterMigration());
         assertTrue(current.resolveSchemaCompatibility(current).isCompatibleAsIs());
     }
@@ -65,11 +67,11 @@ class AgentStateSerializerTest {
     @Test
     void aStateOfLayoutV2IsMigratedAndLeavesItsWaitingEventsWhereTheyWere() throws Exception {
         TypeSerializerSnapshot<AgentState> v2 = AgentStateSerializer.INSTANCE.snapshotConfiguration();
-        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV3.INSTANCE.snapshotConfiguration();
+        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV4.INSTANCE.snapshotConfiguration();
         assertTrue(current.resolveSchemaCompatibility(v2).isCompatibleAfterMigration());
-        assertTrue(v2.resolveSchemaCompatibility(current).isIncompatible(), "v3 states cannot be read as v2");
+        assertTrue(v2.resolveSchemaCompatibility(current).isIncompatible(), "v4 states cannot be read as v2");
 
-        // What Flink's migration does: read with v2, write with v3. The events are still in the old map state, and
+        // What Flink's migration does: read with v2, write with v4. The events are still in the old map state, and
         // the engine moves them when it sees no list of them (SnapshotFixturesTest restores such a state).
         AgentState state = filler.fill(AgentState.class, false);
         DataOutputSerializer out = new DataOutputSerializer(256);
@@ -81,18 +83,44 @@ class AgentStateSerializerTest {
         assertRoundTrip(read);
     }
 
-    private static byte[] stored(AgentState state) throws Exception {
+    @Test
+    void aStateOfLayoutV3IsReadAsItIsButAV4StateIsNotAV3One() throws Exception {
+        TypeSerializerSnapshot<AgentState> v3 = AgentStateSerializerV3.INSTANCE.snapshotConfiguration();
+        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV4.INSTANCE.snapshotConfiguration();
+        assertTrue(current.resolveSchemaCompatibility(v3).isCompatibleAsIs());
+        assertTrue(v3.resolveSchemaCompatibility(current).isIncompatible(),
+                "a job of layout v3 refuses a v4 snapshot: it could not read an instant kept in the map state");
+
+        AgentState state = filler.fill(AgentState.class, false);
         DataOutputSerializer out = new DataOutputSerializer(256);
         AgentStateSerializerV3.INSTANCE.serialize(state, out);
+        assertArrayEquals(out.getCopyOfBuffer(), stored(state), "the same bytes");
+    }
+
+    @Test
+    void anInstantWaitingInTheMapStateIsOneEntryWithoutFields() throws Exception {
+        AgentState state = filler.fill(AgentState.class, false);
+        WaitingEvent inline = state.waiting[0];
+        state.waiting = new WaitingEvent[] {inline, WaitingEvent.inOverflowAt(inline.eventTime + 1)};
+        assertRoundTrip(state);
+        AgentState back = AgentStateSerializerV4.INSTANCE.deserialize(new DataInputDeserializer(stored(state)));
+        assertFalse(back.waiting[0].inOverflow());
+        assertTrue(back.waiting[1].inOverflow());
+        assertEquals(inline.eventTime + 1, back.waiting[1].eventTime);
+    }
+
+    private static byte[] stored(AgentState state) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        AgentStateSerializerV4.INSTANCE.serialize(state, out);
         return out.getCopyOfBuffer();
     }
 
     private static void assertRoundTrip(AgentState state) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
-        AgentStateSerializerV3.INSTANCE.serialize(state, out);
-        AgentState back = AgentStateSerializerV3.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        AgentStateSerializerV4.INSTANCE.serialize(state, out);
+        AgentState back = AgentStateSerializerV4.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals(FIELDS.writeValueAsString(state), FIELDS.writeValueAsString(back));
         assertEquals(FIELDS.writeValueAsString(state),
-                FIELDS.writeValueAsString(AgentStateSerializerV3.INSTANCE.copy(state)));
+                FIELDS.writeValueAsString(AgentStateSerializerV4.INSTANCE.copy(state)));
     }
 }

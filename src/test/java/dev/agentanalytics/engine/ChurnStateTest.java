@@ -248,7 +248,7 @@ class ChurnStateTest {
     }
 
     private static List<StateDescriptor<?, ?>> engineStates() {
-        return List.of(AgentEngineFunction.AGENT_STATE, AgentEngineFunction.PENDING_EVENTS);
+        return List.of(AgentEngineFunction.AGENT_STATE, AgentEngineFunction.OVERFLOW);
     }
 
     /** State entries (a key in a state) as the backend lists them, so that heap and RocksDB count alike. */

@@ -152,7 +152,7 @@ public final class EngineHarness implements AutoCloseable {
         KeyedStateBackend<String> backend =
                 (KeyedStateBackend<String>) (Object) operator.getKeyedStateBackend();
         int entries = 0;
-        for (var descriptor : List.of(AgentEngineFunction.AGENT_STATE, AgentEngineFunction.PENDING_EVENTS)) {
+        for (var descriptor : List.of(AgentEngineFunction.AGENT_STATE, AgentEngineFunction.OVERFLOW)) {
             try (var keys = backend.getKeys(descriptor.getName(), VoidNamespace.INSTANCE)) {
                 entries += (int) keys.count();
             }
