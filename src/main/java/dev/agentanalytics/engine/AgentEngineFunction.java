@@ -70,16 +70,20 @@ public class AgentEngineFunction
     /**
      * Above this many events waiting in an agent's state, the events of a further instant wait in {@link #OVERFLOW}
      * instead: the state is read and written at every arrival, so while the watermark stands still (a shard far
-     * behind the others in a catch-up, an input not yet idle) it would otherwise carry the whole backlog, and the
-     * bytes written would grow with its square. Eight is more than a catch-up's one-second watermark step leaves
-     * waiting (about four), so the usual event never meets the map.
+     * behind the others in a catch-up, an input not yet idle) it would otherwise carry every waiting event (about a
+     * kilobyte each), and the bytes written would grow with the square of the backlog. An instant in the map costs
+     * the state about ten bytes (its entry; the ids of its events, some fifty bytes each, are kept for
+     * de-duplication either way): still more per arrival as the backlog grows, but a twentieth of it. Eight is more
+     * than a catch-up's one-second watermark step leaves waiting (about four), so the usual event never meets the
+     * map; with two, such a step cost a fifth more (docs/performance.md).
      */
     static final int INLINE_WAITING = 8;
     /**
-     * The events of an agent that wait beyond its first {@link #INLINE_WAITING} ones, by {@code EventTimestamp}, each
-     * list in the order they apply (§3.7). The agent's state lists the instants held here, among its own waiting
-     * events ({@link WaitingEvent#inOverflow()}). Named as in layouts v1 and v2, which kept all waiting events here,
-     * and listed nowhere else: a state restored from those lists them when the agent is first touched.
+     * The events of an agent's instants that arrived while its state held {@link #INLINE_WAITING} waiting events, by
+     * {@code EventTimestamp}, each list in the order they apply (§3.7). The agent's state lists the instants held
+     * here, among its own waiting events ({@link WaitingEvent#inOverflow()}). Named as in layouts v1 and v2, which
+     * kept all waiting events here; a state restored from those has no list of them (v2's is dropped when it is
+     * read), and lists them when the agent is first touched.
      */
     public static final MapStateDescriptor<Long, List<AgentEvent>> OVERFLOW = new MapStateDescriptor<>(
             "pending-events", LongSerializer.INSTANCE, new ListSerializer<>(AgentEventSerializer.INSTANCE));
@@ -232,6 +236,9 @@ public class AgentEngineFunction
         AgentState state = stored != null ? stored : new AgentState();
         AgentTimeline timeline = new AgentTimeline(settings, agent, state, outputs);
         applyWaitingThrough(state, end, timeline); // every waiting event is at or before the end
+        for (WaitingEvent left : state.waiting) {
+            if (left.inOverflow()) overflow.remove(left.eventTime); // none is left; were one, it would go with the state
+        }
         timeline.finish(end);
     }
 

@@ -53,8 +53,8 @@ public class AgentState {
      * would otherwise cost three more (put it, and at its timer get and remove it). Beyond the first few, an
      * instant's events wait in the engine's {@code OVERFLOW} map state and one entry here stands for them
      * ({@link WaitingEvent#inOverflow()}), so that a watermark held back for long does not make every arrival
-     * rewrite the backlog. Null in a state restored from a snapshot of layout v1 or v2, whose waiting events are all
-     * in that map state and listed nowhere: listed here the first time the agent is touched.
+     * rewrite the backlog's events. Null in a state restored from a snapshot of layout v1 or v2, whose waiting events
+     * are all in that map state: listed here the first time the agent is touched.
      */
     public WaitingEvent[] waiting;
 

@@ -39,9 +39,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * goes through reflection for every field of every nested object, and was half of the engine's time. Text here is
  * {@link dev.agentanalytics.event.WireFields}' (ASCII in one piece).
  *
- * <p>Upgrades: a snapshot names the serializer's class and nothing else, so states written by a form can only be
- * read by it: a form never changes once released. A field added to (or removed from) any of the state's classes
- * needs a new layout and class, whose snapshot declares the earlier ones "compatible after migration"
+ * <p>Upgrades: a snapshot names the serializer's class and nothing else, so a form never changes once released. A
+ * field added to (or removed from) any of the state's classes needs a new layout and class, whose snapshot declares
+ * the earlier ones "compatible after migration" (Flink reads each state once with the old class and writes it with
+ * the new), or "compatible as is" when the bytes are the same and only what they may hold is new, as from v3 to v4
  * (docs/deployment.md, "Upgrades"). {@code AgentStateSerializerTest} fills every field by reflection and fails
  * while one is not written.
  */
@@ -92,7 +93,7 @@ abstract class AgentStateForm extends WireSerializer<AgentState> {
             writeLongs(s.recentEventIds.times, out);
         }
         writeText(s.agentArn, out);
-        if (!v3) writeLongs(null, out); // the timestamps in PENDING_EVENTS: v2 only, and listed from there instead
+        if (!v3) writeLongs(null, out); // v2 only: the timestamps in the engine's map state, listed from there instead
         out.writeLong(s.timerAt);
         if (v3) writeWaiting(s.waiting, out);
     }
@@ -127,7 +128,7 @@ abstract class AgentStateForm extends WireSerializer<AgentState> {
             s.recentEventIds = null;
         }
         s.agentArn = readText(in);
-        if (!v3) readLongs(in); // the timestamps in PENDING_EVENTS: listed from there when its events are moved
+        if (!v3) readLongs(in); // v2 only: the timestamps in the engine's map state, listed from there instead
         s.timerAt = in.readLong();
         if (v3) s.waiting = readWaiting(in);
         return s;
@@ -193,7 +194,7 @@ abstract class AgentStateForm extends WireSerializer<AgentState> {
         }
     }
 
-    /** Null for a state migrated from layout v1 or v2: its events are still in the engine's old map state. */
+    /** Null for a state migrated from layout v1 or v2: its events are all in the engine's map state, unlisted. */
     private static WaitingEvent[] readWaiting(DataInputView in) throws IOException {
         int n = readLength(in);
         if (n < 0) return null;

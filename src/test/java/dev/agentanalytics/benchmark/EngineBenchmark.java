@@ -45,6 +45,7 @@ public final class EngineBenchmark {
             System.exit(2);
         }
         int watermarkEvery = args.length == 4 ? Integer.parseInt(args[3]) : WATERMARK_EVERY;
+        if (watermarkEvery < 1) throw new IllegalArgumentException("WATERMARK_EVERY must be 1 or more");
         List<AgentEvent> events = firstEvents(Path.of(args[0]), Integer.parseInt(args[1]));
         for (int round = 1; round <= Integer.parseInt(args[2]); round++) {
             System.out.printf("round %d: %.2f us/event (%d events)%n", round, runOnce(events, watermarkEvery),

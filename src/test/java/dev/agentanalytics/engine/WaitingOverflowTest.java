@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
+import dev.agentanalytics.endofinput.EndOfInputReport;
+import dev.agentanalytics.output.UtcTimes;
 import dev.agentanalytics.testing.EngineHarness;
 import dev.agentanalytics.testing.Events;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A watermark held back for long: beyond {@link AgentEngineFunction#INLINE_WAITING} waiting events, an agent's
- * further instants wait in the engine's map state, so that its state stays small while the backlog grows. The rows
+ * A watermark held back for long: once {@link AgentEngineFunction#INLINE_WAITING} events wait in an agent's state,
+ * its further instants wait in the engine's map state, an entry of some ten bytes each in the agent's state. The rows
  * are those of the same events with the watermark keeping up, on both backends and across a snapshot taken while
  * the map state holds events; ties and duplicates keep their order (docs/analytics.md §3.7) on either side of the
  * bound.
@@ -34,7 +36,7 @@ class WaitingOverflowTest {
     /**
      * One agent's shift, 08:00 to 08:41, an event a minute: four-minute cycles of a contact connected, put on
      * hold, ended (after-contact work), then a Break. At 08:20 three events share the millisecond (the last one
-     * by arrival, a Break, is what counts), and two events come twice, a copy arriving after its original.
+     * by arrival, a Break, is what counts).
      */
     private static List<Events> shift() {
         List<Events> events = new ArrayList<>();
@@ -64,20 +66,30 @@ class WaitingOverflowTest {
                 .arrival(202));
         events.add(Events.heartBeat("08:41:00").status("Break", "CUSTOM").queue(Events.BILLING).id("e-41")
                 .arrival(410));
-        // Copies, delivered later than their originals with later arrivals: duplicates (§3.7).
-        events.add(Events.stateChange("08:13:00").available().queue(Events.BILLING).contact("c3", "ENDED", "08:13:00")
-                .id("e-13").arrival(900));
-        events.add(Events.stateChange("08:20:00").status("Break", "CUSTOM").queue(Events.BILLING).id("e-20")
-                .arrival(901));
         return events;
     }
 
     /**
-     * The reference: each instant's events delivered in arrival order, then the watermark at that instant (but the
-     * last: the input ends there).
+     * Copies of three of the shift's events (same ids, later arrivals), each saying something else (a Lunch), one
+     * of them at another time: duplicates, whichever Flink delivers first (§3.7). Were a copy kept instead of its
+     * original, the rows would show the Lunch.
+     */
+    private static List<Events> copies() {
+        return List.of(
+                Events.stateChange("08:05:00").status("Lunch", "CUSTOM").queue(Events.BILLING).id("e-5").arrival(905),
+                Events.stateChange("08:13:00").status("Lunch", "CUSTOM").queue(Events.BILLING).id("e-13")
+                        .arrival(913),
+                Events.stateChange("08:20:30").status("Lunch", "CUSTOM").queue(Events.BILLING).id("e-20")
+                        .arrival(920));
+    }
+
+    /**
+     * The reference: the shift and the copies in input order (each copy after its original), each instant's events
+     * followed by the watermark at that instant (but the last: the input ends there).
      */
     private static List<String> rowsWithTheWatermarkKeepingUp() throws Exception {
-        List<Events> events = shift();
+        List<Events> events = new ArrayList<>(shift());
+        events.addAll(copies());
         events.sort((a, b) -> a.build().compareOrder(b.build()));
         try (EngineHarness engine = EngineHarness.live(SETTINGS)) {
             for (int i = 0; i < events.size(); i++) {
@@ -90,27 +102,50 @@ class WaitingOverflowTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}, restored midway: {1}")
-    @CsvSource({"heap, false", "heap, true", "rocksdb, false", "rocksdb, true"})
-    void aBacklogBeyondTheBoundGivesTheRowsOfAWatermarkThatKeptUp(String backend, boolean restoreMidway)
-            throws Exception {
+    /**
+     * The shift and the copies with the watermark held back until all of them are in, the copies before their
+     * originals: the 08:05 copy first (kept in the agent's state), then seven events of other instants (the state
+     * is full), then the 08:13 and 08:20:30 copies (each the only event of an instant in the map state), then the
+     * rest in no order, the originals among them. Then the watermark moves in steps and the input ends: with the
+     * last report before the final watermark, or after it (a live job drained with idle sources).
+     */
+    @ParameterizedTest(name = "{0}, restored midway: {1}, the last report after the final watermark: {2}")
+    @CsvSource({"heap, false, false", "heap, true, false", "heap, false, true", "rocksdb, false, false",
+        "rocksdb, true, true"})
+    void aBacklogBeyondTheBoundGivesTheRowsOfAWatermarkThatKeptUp(String backend, boolean restoreMidway,
+                                                                   boolean reportLast) throws Exception {
         boolean heap = backend.equals("heap");
-        List<Events> events = shift();
-        Collections.shuffle(events, new Random(7)); // out of order, copies before originals among them
+        List<Events> rest = new ArrayList<>(shift());
+        Collections.shuffle(rest, new Random(7));
+        List<Events> delivered = new ArrayList<>();
+        delivered.add(copies().get(0));
+        for (int i = 0; delivered.size() < 8; i++) {
+            String time = UtcTimes.iso(rest.get(i).build().eventTime);
+            if (!time.contains("T08:05") && !time.contains("T08:13") && !time.contains("T08:20")) {
+                delivered.add(rest.remove(i--));
+            }
+        }
+        delivered.addAll(copies().subList(1, 3));
+        delivered.addAll(rest);
+
         EngineHarness engine = heap ? EngineHarness.live(SETTINGS) : EngineHarness.live(SETTINGS, rocksDb(), null);
         try {
             engine.watermark(at("07:59:00")); // held back while the whole shift arrives
-            for (int i = 0; i < events.size(); i++) {
-                if (restoreMidway && i == events.size() / 2) {
+            for (int i = 0; i < delivered.size(); i++) {
+                if (restoreMidway && i == delivered.size() / 2) {
                     OperatorSubtaskState snapshot = engine.snapshot();
                     engine.close();
                     engine = heap ? EngineHarness.restored(SETTINGS, snapshot)
                             : EngineHarness.restored(SETTINGS, snapshot, rocksDb());
                 }
-                engine.send(events.get(i));
+                engine.send(delivered.get(i));
                 AgentState state = engine.state(Events.AGENT);
                 assertTrue(inline(state) <= AgentEngineFunction.INLINE_WAITING,
                         inline(state) + " events in the agent's state");
+                if (i == 9) {
+                    assertEquals(List.of("08:05:00 in the state", "08:13:00 in the map", "08:20:30 in the map"),
+                            whereTheCopiesWait(state));
+                }
             }
             // 44 events at 42 instants wait: an instant's events in the agent's state, or one entry for the
             // instant, whose events are in the map state.
@@ -121,7 +156,12 @@ class WaitingOverflowTest {
             assertEquals(2, engine.keyedStateEntries(), "the agent's state and its map state");
 
             for (String step : List.of("08:09:59", "08:20:00", "08:30:30", "08:40:00")) engine.watermark(at(step));
-            engine.endOfInputAt("08:41:00");
+            if (reportLast) {
+                engine.watermark(Long.MAX_VALUE);
+                engine.harness.processBroadcastElement(new EndOfInputReport(0, 1, at("08:41:00")), at("08:41:00"));
+            } else {
+                engine.endOfInputAt("08:41:00");
+            }
             assertEquals(rowsWithTheWatermarkKeepingUp(), rows(engine));
             assertEquals(List.of(), engine.side(AgentEngineFunction.LATE_EVENTS));
             assertEquals(0, engine.keyedStateEntries(), "nothing left behind");
@@ -129,6 +169,18 @@ class WaitingOverflowTest {
         } finally {
             engine.close();
         }
+    }
+
+    /** Where the instants of the copies' times wait, before their originals come. */
+    private static List<String> whereTheCopiesWait(AgentState state) {
+        List<String> found = new ArrayList<>();
+        for (WaitingEvent event : state.waiting) {
+            String time = UtcTimes.iso(event.eventTime).substring(11, 19);
+            if (List.of("08:05:00", "08:13:00", "08:20:30").contains(time)) {
+                found.add(time + (event.inOverflow() ? " in the map" : " in the state"));
+            }
+        }
+        return found;
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.agentanalytics.testing.Events;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -75,7 +76,9 @@ class SnapshotFixturesTest {
      * Alex: 08:00 LOGIN Available (Billing), 08:01 c1 CONNECTED, 08:03 c1 on hold, 08:06 heart beat; by the
      * watermark at 08:14, AGENT_STALE at 08:11 and CONTACT_ON_HOLD_TOO_LONG at 08:13 are open and the 08:00 window
      * is counting; a heart beat at 08:14:30 is waiting for the watermark. Bob: LOGIN 08:00, LOGOUT 08:05, heart
-     * beat 08:06: logged out. One of two sources has reported the end of its input (at 08:14:30).
+     * beat 08:06: logged out; from layout v4 on, ten more heart beats of his wait for the watermark, 08:14:01 to
+     * 08:14:09 with two at 08:14:05, beyond the eight an agent's state holds (the last instants to arrive wait in
+     * the map state). One of two sources has reported the end of its input (at 08:14:30).
      */
     private static OperatorSubtaskState engineMidShift(boolean heap) throws Exception {
         try (EngineHarness engine = heap ? EngineHarness.live(SETTINGS) : EngineHarness.live(SETTINGS, rocksDb(), null)) {
@@ -91,6 +94,13 @@ class SnapshotFixturesTest {
                     Events.login("08:00:00").available().agent(BOB).username("bob").id("b-1").arrival(1),
                     Events.logout("08:05:00").agent(BOB).username("bob").id("b-2").arrival(2),
                     Events.heartBeat("08:06:00").available().agent(BOB).username("bob").id("b-3").arrival(3));
+            for (int second = 1; second <= 9; second++) {
+                engine.send(Events.heartBeat("08:14:0" + second).available().agent(BOB).username("bob")
+                        .id("b-hb-" + second).arrival(100 + second));
+            }
+            engine.send(Events.heartBeat("08:14:05").available().agent(BOB).username("bob").id("b-hb-5b").arrival(99));
+            long inMap = Arrays.stream(engine.state(BOB).waiting).filter(waiting -> waiting.fields == null).count();
+            assertEquals(5, inMap, "08:14:05 (both of them) to 08:14:09 wait in the map state");
             engine.harness.processBroadcastElement(new EndOfInputReport(0, 2, at("08:14:30")), at("08:14:30"));
             engine.watermark(at("08:14:00"));
             assertEquals(List.of("AGENT_STALE 08:11", "CONTACT_ON_HOLD_TOO_LONG 08:13"), alerts(engine));
