@@ -51,6 +51,9 @@ import org.apache.flink.util.OutputTag;
  * (a window to emit, a deadline), and the expiry of its oldest remembered event id. An agent with nothing left
  * to count, to expire or to remember leaves no state and no timer behind.
  *
+ * <p>A live job runs it in {@link AgentEngineOperator}, which on RocksDB keeps the agents' states on the heap between
+ * checkpoints ({@link AgentStates}); every read and write of an agent's state goes through {@code states}.
+ *
  * <p>Input: each event as its sources encoded it ({@link EncodedEvent}), decoded here. Main output: each agent's
  * {@link QueueShare}s per window; the tables go to the side outputs below.
  */
@@ -92,6 +95,8 @@ public class AgentEngineFunction
     private final boolean batch;
 
     private transient ValueState<AgentState> agentState;
+    /** The agents' states as the engine reads and writes them: {@link #agentState}, or kept on the heap. */
+    private transient AgentStates states;
     private transient MapState<Long, List<AgentEvent>> overflow;
     private transient Counter applied;
     private transient Counter duplicates;
@@ -116,6 +121,7 @@ public class AgentEngineFunction
     @Override
     public void open(OpenContext openContext) {
         agentState = getRuntimeContext().getState(AGENT_STATE);
+        states = AgentStates.direct(agentState);
         overflow = getRuntimeContext().getMapState(OVERFLOW);
         // Managed Flink forwards only the "kinesisanalytics" metric group to CloudWatch. Every valid record is
         // counted once, as applied, duplicate or late.
@@ -128,7 +134,8 @@ public class AgentEngineFunction
     public void processElement(EncodedEvent encoded, ReadOnlyContext ctx, Collector<QueueShare> out)
             throws Exception {
         AgentEvent event = encoded.decode();
-        AgentState stored = agentState.value();
+        String agent = ctx.getCurrentKey();
+        AgentState stored = states.get(agent);
         AgentState state = stored;
         if (state == null) {
             state = new AgentState();
@@ -175,9 +182,9 @@ public class AgentEngineFunction
             moveTimer(state, due, ctx.timerService());
         }
         if (state.isEmpty() && state.timerAt == Long.MIN_VALUE) {
-            if (stored != null) agentState.clear();
+            if (stored != null) states.remove(agent);
         } else {
-            agentState.update(state);
+            states.put(agent, state);
         }
     }
 
@@ -190,6 +197,7 @@ public class AgentEngineFunction
             // The final watermark came before the last report (a live job drained with idle sources): every
             // agent waited for it, and finishes now.
             SideOutputs outputs = SideOutputs.of(ctx, out);
+            states.writeBackAndForget(); // the loop below reads and clears the backend's states
             ctx.applyToKeyedState(AGENT_STATE, (agent, state) -> {
                 AgentState stored = state.value();
                 finish(AgentKey.arn(agent, stored, batch), stored, end, outputs);
@@ -201,19 +209,20 @@ public class AgentEngineFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueShare> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        AgentState state = agentState.value();
+        String agent = ctx.getCurrentKey();
+        AgentState state = states.get(agent);
         if (state == null) return;
         if (watermark == Long.MAX_VALUE) {
             Long end = EndOfInput.time(ctx.getBroadcastState(EndOfInput.REPORTS));
             // Without every source's report the end is not known yet: the last report finishes the agent.
             if (end != null) {
-                finish(AgentKey.arn(ctx.getCurrentKey(), state, batch), state, end, SideOutputs.of(ctx, out));
-                agentState.clear();
+                finish(AgentKey.arn(agent, state, batch), state, end, SideOutputs.of(ctx, out));
+                states.remove(agent);
             }
             return;
         }
         if (state.timerAt == timestamp) state.timerAt = Long.MIN_VALUE;
-        AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(ctx.getCurrentKey(), state, batch), state,
+        AgentTimeline timeline = new AgentTimeline(settings, AgentKey.arn(agent, state, batch), state,
                 SideOutputs.of(ctx, out));
         long firstWaiting = applyWaitingThrough(state, watermark, timeline);
         timeline.advanceTo(watermark + 1);
@@ -225,10 +234,23 @@ public class AgentEngineFunction
         }
         moveTimer(state, due, ctx.timerService());
         if (state.isEmpty() && state.timerAt == Long.MIN_VALUE) {
-            agentState.clear();
+            states.remove(agent);
         } else {
-            agentState.update(state);
+            states.put(agent, state);
         }
+    }
+
+    /**
+     * Keeps the agents' states on the heap between checkpoints, at most {@code capacity} of them ({@link AgentStates};
+     * called by {@link AgentEngineOperator} on RocksDB). {@code scope} writes one back under its agent's key.
+     */
+    void keepStatesOnHeap(int capacity, AgentStates.KeyScope scope) {
+        states = AgentStates.cached(agentState, capacity, scope);
+    }
+
+    /** Writes every state changed on the heap back to the state backend. */
+    void writeBackStates() throws Exception {
+        states.writeBack();
     }
 
     /** End of the input for one agent: everything buffered is applied and time stops at {@code end}. */

@@ -5,10 +5,11 @@ import dev.agentanalytics.event.AgentEventSerializer;
 
 /**
  * One of the agent's events waiting for the watermark, kept in the agent's state ({@link AgentState#waiting}):
- * its timestamp, and its fields as {@link AgentEventSerializer} encodes them, without the record's payload. Under
- * RocksDB the state is read and written as bytes, so an event is decoded only when it is applied, or when a tie or
- * a duplicate needs its arrival; on the heap the decoded event stays with it (a snapshot's copy of the state
- * decodes it again).
+ * its timestamp, and its fields as {@link AgentEventSerializer} encodes them, without the record's payload. It is
+ * decoded when it is applied, or when a tie or a duplicate needs its arrival, and the decoded event is not kept:
+ * a live engine on RocksDB keeps its agents' states on the heap for seconds ({@link AgentStates}), and decoded
+ * events kept that long were old-generation garbage, a quarter of (d)'s CPU in collections (docs/performance.md).
+ * One array of bytes is nothing to the collector.
  *
  * <p>An entry without fields stands for an instant whose events wait in the engine's overflow map state instead
  * ({@code AgentEngineFunction.OVERFLOW}, state layout v4): all of that instant's events, in the order they apply.
@@ -16,8 +17,6 @@ import dev.agentanalytics.event.AgentEventSerializer;
 public final class WaitingEvent {
     public long eventTime;
     public byte[] fields;
-    /** The decoded event, once read: not stored. */
-    private transient AgentEvent decoded;
 
     public WaitingEvent() {}
 
@@ -35,9 +34,7 @@ public final class WaitingEvent {
             event.raw = null;
             fields = AgentEventSerializer.encode(event);
         }
-        WaitingEvent waiting = new WaitingEvent(event.eventTime, fields);
-        waiting.decoded = event;
-        return waiting;
+        return new WaitingEvent(event.eventTime, fields);
     }
 
     /** The entry for an instant whose events wait in the overflow map state. */
@@ -51,7 +48,6 @@ public final class WaitingEvent {
 
     /** The event itself; never asked of an entry {@link #inOverflow()}. */
     AgentEvent event() {
-        if (decoded == null) decoded = AgentEventSerializer.decode(fields);
-        return decoded;
+        return AgentEventSerializer.decode(fields);
     }
 }

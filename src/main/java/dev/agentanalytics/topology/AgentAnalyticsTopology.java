@@ -7,6 +7,7 @@ import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.endofinput.InputEndTracker;
 import dev.agentanalytics.engine.AgentEngineFunction;
+import dev.agentanalytics.engine.AgentEngineOperator;
 import dev.agentanalytics.event.AgentEvent;
 import dev.agentanalytics.event.EncodedEvent;
 import dev.agentanalytics.event.WireType;
@@ -22,8 +23,8 @@ import java.util.List;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -64,8 +65,7 @@ public final class AgentAnalyticsTopology {
                 .transform("end of input", WireType.AGENT_EVENTS, new InputEndTracker())
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.END_OF_INPUT);
-        BroadcastStream<EndOfInputReport> endOfInput = events.getSideOutput(InputEndTracker.REPORTS)
-                .broadcast(EndOfInput.REPORTS);
+        DataStream<EndOfInputReport> endOfInput = events.getSideOutput(InputEndTracker.REPORTS);
 
         // Chained too: each event encoded once, with its key, and decoded once, in the engine.
         SingleOutputStreamOperator<EncodedEvent> encoded = events
@@ -74,11 +74,17 @@ public final class AgentAnalyticsTopology {
                 .setParallelism(records.getParallelism())
                 .uid(OperatorIds.EVENT_ENCODER).name("encoded for the engine");
 
-        SingleOutputStreamOperator<QueueShare> agents = encoded
-                .keyBy(PartitionKeys.AGENTS, Types.STRING)
-                .connect(endOfInput)
-                .process(new AgentEngineFunction(settings, batch), TypeInformation.of(QueueShare.class))
-                .uid(OperatorIds.AGENT_ENGINE).name("agent engine");
+        KeyedStream<EncodedEvent, String> byAgent = encoded.keyBy(PartitionKeys.AGENTS, Types.STRING);
+        AgentEngineFunction engine = new AgentEngineFunction(settings, batch);
+        TypeInformation<QueueShare> shares = TypeInformation.of(QueueShare.class);
+        SingleOutputStreamOperator<QueueShare> agents = batch
+                // Flink's batch operator: the reports first, then each agent's events sorted by timestamp.
+                ? byAgent.connect(endOfInput.broadcast(EndOfInput.REPORTS)).process(engine, shares)
+                // Live, the engine's own operator: on RocksDB it keeps the agents' states on the heap between
+                // checkpoints. The same keyed and broadcast state as Flink's operator, so snapshots restore in either.
+                : byAgent.connect(endOfInput.broadcast())
+                        .transform("agent engine", shares, new AgentEngineOperator(engine));
+        agents.uid(OperatorIds.AGENT_ENGINE).name("agent engine");
         sinks.write(OutputTable.AGENT_STATUS, agents.getSideOutput(AgentEngineFunction.AGENT_STATUS));
         sinks.write(OutputTable.AGENT_ACTIVITY, agents.getSideOutput(AgentEngineFunction.AGENT_ACTIVITY));
         sinks.write(OutputTable.CONTACTS, agents.getSideOutput(AgentEngineFunction.CONTACTS));

@@ -2,6 +2,7 @@ package dev.agentanalytics.testing;
 
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.engine.AgentEngineFunction;
+import dev.agentanalytics.engine.AgentEngineOperator;
 import dev.agentanalytics.engine.AgentState;
 import dev.agentanalytics.endofinput.EndOfInput;
 import dev.agentanalytics.endofinput.EndOfInputReport;
@@ -45,10 +46,20 @@ public final class EngineHarness implements AutoCloseable {
 
     private EngineHarness(EngineSettings settings, boolean batch, OperatorSubtaskState restoreFrom,
                           StateBackend stateBackend, CheckpointStorage checkpointStorage) throws Exception {
+        this(settings, batch, restoreFrom, stateBackend, checkpointStorage, 0);
+    }
+
+    private EngineHarness(EngineSettings settings, boolean batch, OperatorSubtaskState restoreFrom,
+                          StateBackend stateBackend, CheckpointStorage checkpointStorage, int cachedAgents)
+            throws Exception { // cachedAgents 0: the job's number
         this.batch = batch;
+        AgentEngineFunction engine = new AgentEngineFunction(settings, batch);
+        // As the job runs it: live, the engine's own operator (on RocksDB it keeps states on the heap); in BATCH,
+        // the function in Flink's operator.
         harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new AgentEngineFunction(settings, batch),
-                        List.of(EndOfInput.REPORTS)),
+                batch ? new CoBroadcastWithKeyedOperator<>(engine, List.of(EndOfInput.REPORTS))
+                        : cachedAgents == 0 ? new AgentEngineOperator(engine)
+                        : new AgentEngineOperator(engine, cachedAgents),
                 PartitionKeys.AGENTS, Types.STRING, 128, 1, 0);
         if (stateBackend != null) harness.setStateBackend(stateBackend);
         if (checkpointStorage != null) harness.setCheckpointStorage(checkpointStorage);
@@ -64,6 +75,12 @@ public final class EngineHarness implements AutoCloseable {
     public static EngineHarness live(EngineSettings settings, StateBackend stateBackend,
                                      CheckpointStorage checkpointStorage) throws Exception {
         return new EngineHarness(settings, false, null, stateBackend, checkpointStorage);
+    }
+
+    /** Live on {@code stateBackend}, the engine keeping at most {@code cachedAgents} agents' states on the heap. */
+    public static EngineHarness live(EngineSettings settings, StateBackend stateBackend, int cachedAgents)
+            throws Exception {
+        return new EngineHarness(settings, false, null, stateBackend, null, cachedAgents);
     }
 
     public static EngineHarness batch(EngineSettings settings) throws Exception {
@@ -144,6 +161,12 @@ public final class EngineHarness implements AutoCloseable {
 
     /** The entries of the engine's keyed state, on any backend. */
     public int keyedStateEntries() throws Exception {
+        writeBack();
+        return storedEntries();
+    }
+
+    /** The entries the state backend holds now, without the states the engine keeps on the heap until a snapshot. */
+    public int storedEntries() throws Exception {
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
         if (operator.getKeyedStateBackend() instanceof HeapKeyedStateBackend) {
             return ((HeapKeyedStateBackend<?>) (Object) operator.getKeyedStateBackend()).numKeyValueStateEntries();
@@ -176,6 +199,7 @@ public final class EngineHarness implements AutoCloseable {
 
     /** The stored state of {@code agent}, or null. */
     public AgentState state(String agent) throws Exception {
+        writeBack();
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
         @SuppressWarnings("unchecked")
         KeyedStateBackend<String> backend =
@@ -183,6 +207,13 @@ public final class EngineHarness implements AutoCloseable {
         backend.setCurrentKey(PartitionKeys.agentKey(agent, batch));
         return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 AgentEngineFunction.AGENT_STATE).value();
+    }
+
+    /** The states the engine keeps on the heap, written to the backend that the inspections here read. */
+    private void writeBack() throws Exception {
+        if (harness.getOperator() instanceof AgentEngineOperator) {
+            ((AgentEngineOperator) harness.getOperator()).writeBackStates();
+        }
     }
 
     public OperatorSubtaskState snapshot() throws Exception {
