@@ -27,6 +27,13 @@ final class AgentStates {
      * and leaves. An agent's state is a few kilobytes on the heap: some tens of megabytes in all.
      */
     static final int CACHED_AGENTS = 10_000;
+    /**
+     * A state with more waiting entries and remembered event ids than this is written through instead of kept: while
+     * the watermark stands still (a shard far behind in a catch-up) an agent's state grows by an id and an entry per
+     * event, and the heap must not hold 10,000 such states. Below it a state is some kilobytes (eight waiting events
+     * of about one each at most): the cache at most a few hundred megabytes, usually some tens.
+     */
+    static final int KEPT_ENTRIES = 128;
 
     /** Runs an action with the state backend's current key set to an agent's, then sets it back. */
     interface KeyScope {
@@ -52,6 +59,7 @@ final class AgentStates {
 
     /** Kept on the heap, at most {@code capacity} agents; {@code scope} writes a state back under its own key. */
     static AgentStates cached(ValueState<AgentState> backend, int capacity, KeyScope scope) {
+        if (capacity < 1) throw new IllegalArgumentException("at least one agent's state is kept, not " + capacity);
         return new AgentStates(backend, new Cache(backend, capacity, scope));
     }
 
@@ -70,7 +78,13 @@ final class AgentStates {
     void put(String agent, AgentState state) throws Exception {
         if (cache == null) {
             backend.update(state);
+        } else if (entries(state) > KEPT_ENTRIES) {
+            backend.update(state); // too large to keep (above): written through, and no longer kept
+            cache.remove(agent);
         } else {
+            if (state.waiting != null) { // null: restored from layout v1 or v2, not listed yet
+                for (WaitingEvent waiting : state.waiting) waiting.forgetDecoded(); // old-generation garbage
+            }
             keep(agent, state);
         }
     }
@@ -82,6 +96,13 @@ final class AgentStates {
         } else {
             keep(agent, null);
         }
+    }
+
+    private static int entries(AgentState state) {
+        int waiting = state.waiting == null ? 0 : state.waiting.length;
+        RecentEventIds remembered = state.recentEventIds;
+        int ids = remembered == null || remembered.ids == null ? 0 : remembered.ids.length;
+        return waiting + ids;
     }
 
     /** Writes every changed state back to the backend (before a snapshot, or before the backend's keys are read). */

@@ -6,10 +6,10 @@ import dev.agentanalytics.event.AgentEventSerializer;
 /**
  * One of the agent's events waiting for the watermark, kept in the agent's state ({@link AgentState#waiting}):
  * its timestamp, and its fields as {@link AgentEventSerializer} encodes them, without the record's payload. It is
- * decoded when it is applied, or when a tie or a duplicate needs its arrival, and the decoded event is not kept:
- * a live engine on RocksDB keeps its agents' states on the heap for seconds ({@link AgentStates}), and decoded
- * events kept that long were old-generation garbage, a quarter of (d)'s CPU in collections (docs/performance.md).
- * One array of bytes is nothing to the collector.
+ * decoded when it is applied, or when a tie or a duplicate needs its arrival, and the decoded event stays with it,
+ * but in the states a live engine keeps on the heap on RocksDB ({@link AgentStates}): kept there for seconds,
+ * decoded events were old-generation garbage (the collector's samples of a (d) profile went from 143 to 1,233 of
+ * 9,477; docs/performance.md). One array of bytes is nothing to the collector.
  *
  * <p>An entry without fields stands for an instant whose events wait in the engine's overflow map state instead
  * ({@code AgentEngineFunction.OVERFLOW}, state layout v4): all of that instant's events, in the order they apply.
@@ -17,6 +17,9 @@ import dev.agentanalytics.event.AgentEventSerializer;
 public final class WaitingEvent {
     public long eventTime;
     public byte[] fields;
+
+    /** The decoded event, once read: not stored. */
+    private transient AgentEvent decoded;
 
     public WaitingEvent() {}
 
@@ -34,7 +37,9 @@ public final class WaitingEvent {
             event.raw = null;
             fields = AgentEventSerializer.encode(event);
         }
-        return new WaitingEvent(event.eventTime, fields);
+        WaitingEvent waiting = new WaitingEvent(event.eventTime, fields);
+        waiting.decoded = event;
+        return waiting;
     }
 
     /** The entry for an instant whose events wait in the overflow map state. */
@@ -48,6 +53,12 @@ public final class WaitingEvent {
 
     /** The event itself; never asked of an entry {@link #inOverflow()}. */
     AgentEvent event() {
-        return AgentEventSerializer.decode(fields);
+        if (decoded == null) decoded = AgentEventSerializer.decode(fields);
+        return decoded;
+    }
+
+    /** Drops the decoded event: it is decoded again if needed. */
+    void forgetDecoded() {
+        decoded = null;
     }
 }

@@ -166,6 +166,7 @@ class ChurnStateTest {
                 run.lateRows += drainSideOutputs(engine);
 
                 if (minute.end % SAMPLE_EVERY == 0) {
+                    engine.writeBackStates(); // on RocksDB the engine keeps states on the heap until a snapshot
                     peakEntries = Math.max(peakEntries, entries(engine.harness, engineStates()));
                     assertSilentAgentsLeftNothing(engine, simulation, minute.watermark);
                 }
@@ -183,6 +184,7 @@ class ChurnStateTest {
                     today.agentsSeen = simulation.agentsSeen();
                     today.recentlyHeard = simulation.agentsHeardAfter(minute.watermark - FORGOTTEN_AFTER);
                     today.peakEntries = peakEntries;
+                    engine.writeBackStates();
                     today.entries = entries(engine.harness, engineStates());
                     if (stateBackend == null) {
                         assertEquals(engine.keyedStateEntries(), today.entries, "the heap backend's own count");

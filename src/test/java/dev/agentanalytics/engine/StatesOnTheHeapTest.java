@@ -84,13 +84,18 @@ class StatesOnTheHeapTest {
         }
     }
 
-    @Test
-    void theStatesReachRocksDbWithTheSnapshotAndRestoreFromIt() throws Exception {
+    /**
+     * One kept: every agent's state has been written back when another's came in, so a snapshot finds all three in
+     * RocksDB already (the last one's in an older version: its latest is on the heap).
+     */
+    @ParameterizedTest(name = "states kept: {0}")
+    @CsvSource({"1", "10000"})
+    void theStatesReachRocksDbWithTheSnapshotAndRestoreFromIt(int kept) throws Exception {
         OperatorSubtaskState snapshot;
         List<String> rows = new ArrayList<>();
-        try (EngineHarness engine = EngineHarness.live(SETTINGS, rocksDb(), null)) {
+        try (EngineHarness engine = EngineHarness.live(SETTINGS, rocksDb(), kept)) {
             shifts(engine, 0, 20);
-            assertEquals(0, engine.storedEntries(), "three agents' states, all of them on the heap so far");
+            assertEquals(kept == 1 ? 3 : 0, engine.storedEntries(), "the states in RocksDB before the snapshot");
             snapshot = engine.snapshot();
             assertEquals(3, engine.storedEntries(), "written back for the snapshot");
             rows.addAll(rows(engine));
@@ -102,6 +107,27 @@ class StatesOnTheHeapTest {
         }
         rows.sort(null);
         assertEquals(onTheHeapBackend(false), rows, "the rows before the snapshot and after it: each once");
+    }
+
+    /**
+     * A watermark held back: an agent's state that grows beyond {@link AgentStates#KEPT_ENTRIES} waiting entries and
+     * ids is written through to RocksDB, not kept, so that the heap does not hold such states by the thousand.
+     */
+    @Test
+    void aStateGrownLargeIsWrittenThroughNotKept() throws Exception {
+        try (EngineHarness engine = EngineHarness.live(SETTINGS, rocksDb(), null)) {
+            engine.watermark(at("07:59:00"));
+            engine.send(Events.login("08:00:00").available().queue(Events.BILLING).id("login").arrival(0));
+            // Each heart beat an instant of its own and an id: 2 entries each, the login's 2 as well.
+            int kept = AgentStates.KEPT_ENTRIES / 2 - 1;
+            for (int second = 1; second <= kept; second++) {
+                engine.send(Events.heartBeat(String.format("08:%02d:%02d", second / 60, second % 60)).available()
+                        .queue(Events.BILLING).id("hb-" + second).arrival(second));
+            }
+            assertEquals(1, engine.storedEntries(), "the map state (instants beyond the eighth); the state kept");
+            engine.send(Events.heartBeat("08:05:00").available().queue(Events.BILLING).id("one-more").arrival(999));
+            assertEquals(2, engine.storedEntries(), "beyond the bound: the agent's state written through");
+        }
     }
 
     /** Every row the engine wrote, as JSON, sorted. */

@@ -161,7 +161,7 @@ public final class EngineHarness implements AutoCloseable {
 
     /** The entries of the engine's keyed state, on any backend. */
     public int keyedStateEntries() throws Exception {
-        writeBack();
+        writeBackStates();
         return storedEntries();
     }
 
@@ -199,7 +199,7 @@ public final class EngineHarness implements AutoCloseable {
 
     /** The stored state of {@code agent}, or null. */
     public AgentState state(String agent) throws Exception {
-        writeBack();
+        writeBackStates();
         AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
         @SuppressWarnings("unchecked")
         KeyedStateBackend<String> backend =
@@ -209,8 +209,8 @@ public final class EngineHarness implements AutoCloseable {
                 AgentEngineFunction.AGENT_STATE).value();
     }
 
-    /** The states the engine keeps on the heap, written to the backend that the inspections here read. */
-    private void writeBack() throws Exception {
+    /** The states the engine keeps on the heap (on RocksDB), written to the backend, which inspections read. */
+    public void writeBackStates() throws Exception {
         if (harness.getOperator() instanceof AgentEngineOperator) {
             ((AgentEngineOperator) harness.getOperator()).writeBackStates();
         }

@@ -75,7 +75,7 @@ class FailoverTest {
         }
         input = work.resolve("events.jsonl");
         Replays.writeLines(lines, List.of(input));
-        withoutFailure = comparable(run("reference", new JobSinks(config("reference"))));
+        withoutFailure = comparable(run("reference", new JobSinks(config("reference")), false));
     }
 
     @BeforeEach
@@ -88,9 +88,15 @@ class FailoverTest {
                 Map.of("runtime-mode", "STREAMING", "checkpoint-interval", "200ms")));
     }
 
-    private static Map<OutputTable, List<String>> run(String name, TableSinks sinks) throws Exception {
+    /**
+     * {@code rocksDb}: on RocksDB, as on Managed Flink, where the engine keeps its agents' states on the heap between
+     * checkpoints and writes them back for each one (engine/AgentStates); the reference runs on the heap backend.
+     */
+    private static Map<OutputTable, List<String>> run(String name, TableSinks sinks, boolean rocksDb)
+            throws Exception {
         JobConfig config = config(name);
         Configuration flink = AgentAnalyticsJob.flinkConfiguration(config);
+        if (rocksDb) flink.setString("state.backend.type", "rocksdb");
         flink.setString("restart-strategy.type", "fixed-delay");
         flink.setString("restart-strategy.fixed-delay.attempts", "5");
         flink.setString("restart-strategy.fixed-delay.delay", "100 ms");
@@ -109,7 +115,7 @@ class FailoverTest {
                 return rows.process(new FailAfterCheckpoint<T>(), rows.getType()).name("fails twice")
                         .uid("fail-after-checkpoints");
             }
-        });
+        }, true);
         assertEquals(2, FAILURES.get(), "two failures, each after a checkpoint of its attempt had completed");
         assertEquals(withoutFailure, comparable(rows));
     }
@@ -121,7 +127,7 @@ class FailoverTest {
             <T extends TableRow> Sink<T> sink(OutputTable table, FileSink<T> files) {
                 return table == OutputTable.AGENT_STATUS ? new FirstCommitFails<>(files) : files;
             }
-        });
+        }, true);
         assertEquals(1, FAILURES.get(), "the first commit of agent_status failed once");
         assertEquals(withoutFailure, comparable(rows));
     }
