@@ -258,8 +258,8 @@ public class AgentEngineFunction
         AgentState state = stored != null ? stored : new AgentState();
         AgentTimeline timeline = new AgentTimeline(settings, agent, state, outputs);
         applyWaitingThrough(state, end, timeline); // every waiting event is at or before the end
-        for (WaitingEvent left : state.waiting) {
-            if (left.inOverflow()) overflow.remove(left.eventTime); // none is left; were one, it would go with the state
+        for (WaitingEvent left : state.waiting) { // none is left; were one, its map entry would go with the state
+            if (left.inOverflow()) overflow.remove(left.eventTime);
         }
         timeline.finish(end);
     }

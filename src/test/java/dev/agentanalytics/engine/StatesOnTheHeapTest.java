@@ -4,16 +4,13 @@ import static dev.agentanalytics.testing.Events.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.testing.EngineHarness;
 import dev.agentanalytics.testing.Events;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class StatesOnTheHeapTest {
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_3 = "arn:aws:connect:us-east-1:111122223333:instance/i-1/agent/a-3";
     private static final List<String> AGENTS = List.of(Events.AGENT, Events.AGENT_2, AGENT_3);
 
@@ -75,7 +71,7 @@ class StatesOnTheHeapTest {
     @ParameterizedTest(name = "states kept: {0}, the last report after the final watermark: {1}")
     @CsvSource({"1, false", "1, true", "2, false", "10000, false", "10000, true"})
     void theRowsAreTheHeapBackendsWhateverTheStatesKept(int kept, boolean reportLast) throws Exception {
-        try (EngineHarness engine = EngineHarness.live(SETTINGS, rocksDb(), kept)) {
+        try (EngineHarness engine = EngineHarness.live(SETTINGS, EngineHarness.rocksDb(), kept)) {
             shifts(engine, 0, 41);
             end(engine, reportLast);
             assertEquals(onTheHeapBackend(reportLast), rows(engine));
@@ -93,14 +89,14 @@ class StatesOnTheHeapTest {
     void theStatesReachRocksDbWithTheSnapshotAndRestoreFromIt(int kept) throws Exception {
         OperatorSubtaskState snapshot;
         List<String> rows = new ArrayList<>();
-        try (EngineHarness engine = EngineHarness.live(SETTINGS, rocksDb(), kept)) {
+        try (EngineHarness engine = EngineHarness.live(SETTINGS, EngineHarness.rocksDb(), kept)) {
             shifts(engine, 0, 20);
             assertEquals(kept == 1 ? 3 : 0, engine.storedEntries(), "the states in RocksDB before the snapshot");
             snapshot = engine.snapshot();
             assertEquals(3, engine.storedEntries(), "written back for the snapshot");
             rows.addAll(rows(engine));
         }
-        try (EngineHarness restored = EngineHarness.restored(SETTINGS, snapshot, rocksDb())) {
+        try (EngineHarness restored = EngineHarness.restored(SETTINGS, snapshot, EngineHarness.rocksDb())) {
             shifts(restored, 20, 41);
             end(restored, false);
             rows.addAll(rows(restored));
@@ -115,7 +111,7 @@ class StatesOnTheHeapTest {
      */
     @Test
     void aStateGrownLargeIsWrittenThroughNotKept() throws Exception {
-        try (EngineHarness engine = EngineHarness.live(SETTINGS, rocksDb(), null)) {
+        try (EngineHarness engine = EngineHarness.live(SETTINGS, EngineHarness.rocksDb(), null)) {
             engine.watermark(at("07:59:00"));
             engine.send(Events.login("08:00:00").available().queue(Events.BILLING).id("login").arrival(0));
             // Each heart beat an instant of its own and an id: 2 entries each, the login's 2 as well.
@@ -132,20 +128,8 @@ class StatesOnTheHeapTest {
 
     /** Every row the engine wrote, as JSON, sorted. */
     private static List<String> rows(EngineHarness engine) throws Exception {
-        List<String> rows = new ArrayList<>();
-        for (OutputTag<?> tag : List.of(AgentEngineFunction.AGENT_STATUS, AgentEngineFunction.AGENT_ACTIVITY,
-                AgentEngineFunction.CONTACTS, AgentEngineFunction.ALERTS, AgentEngineFunction.LATE_EVENTS)) {
-            for (Object row : engine.side(tag)) rows.add(tag.getId() + " " + JSON.writeValueAsString(row));
-        }
-        for (Object share : engine.queueShares()) rows.add("share " + JSON.writeValueAsString(share));
-        rows.sort(null);
+        List<String> rows = engine.allRowsAsJson();
         assertTrue(rows.size() > 10, "rows to compare");
         return rows;
-    }
-
-    private static EmbeddedRocksDBStateBackend rocksDb() {
-        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
-        rocksDb.getMemoryConfiguration().setUseManagedMemory(false); // the harness has next to no managed memory
-        return rocksDb;
     }
 }

@@ -4,7 +4,6 @@ import static dev.agentanalytics.testing.Events.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.endofinput.EndOfInputReport;
 import dev.agentanalytics.output.UtcTimes;
@@ -15,9 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WaitingOverflowTest {
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One agent's shift, 08:00 to 08:41, an event a minute: four-minute cycles of a contact connected, put on
@@ -128,7 +124,8 @@ class WaitingOverflowTest {
         delivered.addAll(copies().subList(1, 3));
         delivered.addAll(rest);
 
-        EngineHarness engine = heap ? EngineHarness.live(SETTINGS) : EngineHarness.live(SETTINGS, rocksDb(), null);
+        EngineHarness engine = heap ? EngineHarness.live(SETTINGS)
+                : EngineHarness.live(SETTINGS, EngineHarness.rocksDb(), null);
         try {
             engine.watermark(at("07:59:00")); // held back while the whole shift arrives
             for (int i = 0; i < delivered.size(); i++) {
@@ -136,7 +133,7 @@ class WaitingOverflowTest {
                     OperatorSubtaskState snapshot = engine.snapshot();
                     engine.close();
                     engine = heap ? EngineHarness.restored(SETTINGS, snapshot)
-                            : EngineHarness.restored(SETTINGS, snapshot, rocksDb());
+                            : EngineHarness.restored(SETTINGS, snapshot, EngineHarness.rocksDb());
                 }
                 engine.send(delivered.get(i));
                 AgentState state = engine.state(Events.AGENT);
@@ -225,20 +222,8 @@ class WaitingOverflowTest {
 
     /** Every row the engine wrote, as JSON, sorted. */
     private static List<String> rows(EngineHarness engine) throws Exception {
-        List<String> rows = new ArrayList<>();
-        for (OutputTag<?> tag : List.of(AgentEngineFunction.AGENT_STATUS, AgentEngineFunction.AGENT_ACTIVITY,
-                AgentEngineFunction.CONTACTS, AgentEngineFunction.ALERTS, AgentEngineFunction.LATE_EVENTS)) {
-            for (Object row : engine.side(tag)) rows.add(tag.getId() + " " + JSON.writeValueAsString(row));
-        }
-        for (Object share : engine.queueShares()) rows.add("share " + JSON.writeValueAsString(share));
-        rows.sort(null);
-        assertTrue(rows.size() > 20, "a shift's worth of rows");
+        List<String> rows = engine.allRowsAsJson();
+        assertTrue(rows.size() > 20, "rows to compare");
         return rows;
-    }
-
-    private static EmbeddedRocksDBStateBackend rocksDb() {
-        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
-        rocksDb.getMemoryConfiguration().setUseManagedMemory(false); // the harness has next to no managed memory
-        return rocksDb;
     }
 }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
@@ -81,7 +80,8 @@ class SnapshotFixturesTest {
      * the map state). One of two sources has reported the end of its input (at 08:14:30).
      */
     private static OperatorSubtaskState engineMidShift(boolean heap) throws Exception {
-        try (EngineHarness engine = heap ? EngineHarness.live(SETTINGS) : EngineHarness.live(SETTINGS, rocksDb(), null)) {
+        try (EngineHarness engine = heap ? EngineHarness.live(SETTINGS)
+                : EngineHarness.live(SETTINGS, EngineHarness.rocksDb(), null)) {
             engine.send(Events.login("08:00:00").available().queue(Events.BILLING).id("a-1").arrival(1),
                     Events.stateChange("08:01:00").available().queue(Events.BILLING)
                             .contact("c1", "CONNECTED", "08:01:00").id("a-2").arrival(2),
@@ -113,7 +113,8 @@ class SnapshotFixturesTest {
     void writeTheFixtures() throws Exception {
         Path written = Path.of("target/snapshots");
         Files.createDirectories(written);
-        OperatorSnapshotUtil.writeStateHandle(engineMidShift(true), written.resolve(ENGINE_V4.getFileName()).toString());
+        OperatorSnapshotUtil.writeStateHandle(engineMidShift(true),
+                written.resolve(ENGINE_V4.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(engineMidShift(false),
                 written.resolve(ENGINE_V4_ROCKSDB.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), written.resolve(QUEUE.getFileName()).toString());
@@ -137,7 +138,7 @@ class SnapshotFixturesTest {
         Path written = fixtures.get(layout);
         OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(written.toString());
         try (EngineHarness engine = heap ? EngineHarness.restored(SETTINGS, fixture)
-                : EngineHarness.restored(SETTINGS, fixture, rocksDb())) {
+                : EngineHarness.restored(SETTINGS, fixture, EngineHarness.rocksDb())) {
             engine.watermark(at("08:14:00"));
             // A copy of 08:06 is a duplicate (its id came back with the state), not a late event.
             engine.send(Events.heartBeat("08:06:00").available().queue(Events.BILLING)
@@ -184,11 +185,6 @@ class SnapshotFixturesTest {
         EngineHarness.restored(JobConfig.fromMap(Map.of("window-offset", "+05:30")).engine, fixture).close();
     }
 
-    private static EmbeddedRocksDBStateBackend rocksDb() {
-        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
-        rocksDb.getMemoryConfiguration().setUseManagedMemory(false); // the harness has next to no managed memory
-        return rocksDb;
-    }
 
     // ---- the queue operator ----------------------------------------------------------------------------------
 

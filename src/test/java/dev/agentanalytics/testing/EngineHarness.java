@@ -1,5 +1,6 @@
 package dev.agentanalytics.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentanalytics.config.JobConfig.EngineSettings;
 import dev.agentanalytics.engine.AgentEngineFunction;
 import dev.agentanalytics.engine.AgentEngineOperator;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.CheckpointStorage;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -36,6 +38,7 @@ import org.apache.flink.util.OutputTag;
  * its rows rendered as short strings: {@code "08:00 Available 300000"}.
  */
 public final class EngineHarness implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public final KeyedBroadcastOperatorTestHarness<String, EncodedEvent, EndOfInputReport, QueueShare> harness;
     public final boolean batch;
 
@@ -153,6 +156,28 @@ public final class EngineHarness implements AutoCloseable {
                     + hhmm(r.endedAt) + " completed=" + hhmm(r.completedAt) + " talk=" + r.talkMs + " acw=" + r.acwMs);
         }
         return sorted(rows);
+    }
+
+    /**
+     * Every row of every table the engine wrote, and every queue share, as JSON, sorted: two runs of the same input
+     * compared row for row.
+     */
+    public List<String> allRowsAsJson() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (OutputTag<?> tag : List.of(AgentEngineFunction.AGENT_STATUS, AgentEngineFunction.AGENT_ACTIVITY,
+                AgentEngineFunction.CONTACTS, AgentEngineFunction.ALERTS, AgentEngineFunction.LATE_EVENTS)) {
+            for (Object row : side(tag)) rows.add(tag.getId() + " " + JSON.writeValueAsString(row));
+        }
+        for (Object share : queueShares()) rows.add("share " + JSON.writeValueAsString(share));
+        rows.sort(null);
+        return rows;
+    }
+
+    /** RocksDB for a harness, whose few megabytes of managed memory it does not use. */
+    public static EmbeddedRocksDBStateBackend rocksDb() {
+        EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
+        rocksDb.getMemoryConfiguration().setUseManagedMemory(false);
+        return rocksDb;
     }
 
     public List<QueueShare> queueShares() {
