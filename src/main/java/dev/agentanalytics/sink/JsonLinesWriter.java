@@ -22,12 +22,22 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
 
     private final FSDataOutputStream file;
     private final JsonLineEncoder<T> encoder;
+    private final OpenParts parts;
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int length;
+    /** Bytes went to the file since it was last synced ({@link OpenParts}). */
+    private boolean unsyncedInFile;
 
+    /** A part on its own, not synced together with others. */
     JsonLinesWriter(FSDataOutputStream file, JsonLineEncoder<T> encoder) {
+        this(file, encoder, new OpenParts(false));
+    }
+
+    JsonLinesWriter(FSDataOutputStream file, JsonLineEncoder<T> encoder, OpenParts parts) {
         this.file = file;
         this.encoder = encoder;
+        this.parts = parts;
+        parts.opened(this);
     }
 
     @Override
@@ -37,6 +47,7 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
         if (length + count > BUFFER_BYTES) writeBuffer();
         if (count > BUFFER_BYTES) {
             file.write(encoder.bytes(), 0, count); // a row longer than the buffer goes as it is
+            unsyncedInFile = true;
         } else {
             System.arraycopy(encoder.bytes(), 0, buffer, length, count);
             length += count;
@@ -51,24 +62,48 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
 
     @Override
     public void finish() throws IOException {
-        flush(); // the file sink closes the stream itself
+        parts.finishing(this);
+        flush(); // the file sink syncs and closes the stream itself
+    }
+
+    /** Whether this part has bytes not yet synced to its file, in the buffer or written. */
+    boolean hasUnsyncedBytes() {
+        return length > 0 || unsyncedInFile;
+    }
+
+    /** Writes out the buffer and syncs the file ({@link OpenParts}, on a local disk only). */
+    void writeOutAndSync() throws IOException {
+        flush();
+        file.sync();
+        unsyncedInFile = false;
     }
 
     private void writeBuffer() throws IOException {
         if (length == 0) return;
         file.write(buffer, 0, length);
         length = 0;
+        unsyncedInFile = true;
     }
 
     /** What the file sink makes a writer of each new part file with; one per sink subtask. */
     static final class Factory<T> implements BulkWriter.Factory<T> {
         private static final long serialVersionUID = 1L;
+        /** The table's folder is on a local disk (no scheme, or {@code file:}), where a sync waits for the disk. */
+        private final boolean localDisk;
         private transient JsonLineEncoder<T> encoder;
+        private transient OpenParts parts;
+
+        Factory(boolean localDisk) {
+            this.localDisk = localDisk;
+        }
 
         @Override
         public BulkWriter<T> create(FSDataOutputStream file) {
-            if (encoder == null) encoder = new JsonLineEncoder<>();
-            return new JsonLinesWriter<>(file, encoder);
+            if (encoder == null) {
+                encoder = new JsonLineEncoder<>();
+                parts = new OpenParts(localDisk);
+            }
+            return new JsonLinesWriter<>(file, encoder, parts);
         }
     }
 }
