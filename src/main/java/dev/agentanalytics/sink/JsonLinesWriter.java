@@ -12,6 +12,7 @@ import org.apache.flink.core.fs.FSDataOutputStream;
  * checkpoint's barrier and at the end of input, and closing a part calls {@link #flush()} and {@link #finish()}
  * first; a part is committed only after that. Why: the file system's stream writes straight through to the file,
  * and a write per row (two, with its newline) was most of the job's system time while the engine wrote its rows.
+ * On a local disk the first part finished syncs the sink subtask's other open parts together ({@link OpenParts}).
  */
 final class JsonLinesWriter<T> implements BulkWriter<T> {
     /**
