@@ -49,11 +49,8 @@ public class JobSinks implements TableSinks {
      */
     public static <T extends TableRow> FileSink<T> files(OutputTable table, String output) {
         String name = table.tableName();
-        Path folder = new Path(output, name);
-        String scheme = folder.toUri().getScheme();
-        boolean localDisk = scheme == null || scheme.equals("file");
         return FileSink
-                .forBulkFormat(folder, new JsonLinesWriter.Factory<T>(localDisk))
+                .forBulkFormat(new Path(output, name), new JsonLinesWriter.Factory<T>())
                 .withBucketAssigner(new EventHourBuckets<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(".jsonl").build())

@@ -3,6 +3,7 @@ package dev.agentanalytics.sink;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.local.LocalRecoverableFsDataOutputStream;
 
 /**
  * One part file of a table, one row per line ({@link JsonLineEncoder}).
@@ -31,14 +32,15 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
 
     /** A part on its own, not synced together with others. */
     JsonLinesWriter(FSDataOutputStream file, JsonLineEncoder<T> encoder) {
-        this(file, encoder, new OpenParts(false));
+        this(file, encoder, null);
     }
 
+    /** A part synced together with the other open parts of {@code parts}, unless that is null. */
     JsonLinesWriter(FSDataOutputStream file, JsonLineEncoder<T> encoder, OpenParts parts) {
         this.file = file;
         this.encoder = encoder;
         this.parts = parts;
-        parts.opened(this);
+        if (parts != null) parts.opened(this);
     }
 
     @Override
@@ -63,7 +65,7 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
 
     @Override
     public void finish() throws IOException {
-        parts.finishing(this);
+        if (parts != null) parts.finishing(this);
         flush(); // the file sink syncs and closes the stream itself
     }
 
@@ -72,7 +74,7 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
         return length > 0 || unsyncedInFile;
     }
 
-    /** Writes out the buffer and syncs the file ({@link OpenParts}, on a local disk only). */
+    /** Writes out the buffer and syncs the file ({@link OpenParts}: on a local disk only). */
     void writeOutAndSync() throws IOException {
         flush();
         file.sync();
@@ -89,22 +91,27 @@ final class JsonLinesWriter<T> implements BulkWriter<T> {
     /** What the file sink makes a writer of each new part file with; one per sink subtask. */
     static final class Factory<T> implements BulkWriter.Factory<T> {
         private static final long serialVersionUID = 1L;
-        /** The table's folder is on a local disk (no scheme, or {@code file:}), where a sync waits for the disk. */
-        private final boolean localDisk;
         private transient JsonLineEncoder<T> encoder;
+        /** This subtask's parts on a local disk (each task attempt deserializes a factory of its own). */
         private transient OpenParts parts;
-
-        Factory(boolean localDisk) {
-            this.localDisk = localDisk;
-        }
 
         @Override
         public BulkWriter<T> create(FSDataOutputStream file) {
             if (encoder == null) {
                 encoder = new JsonLineEncoder<>();
-                parts = new OpenParts(localDisk);
+                parts = new OpenParts();
             }
-            return new JsonLinesWriter<>(file, encoder, parts);
+            return new JsonLinesWriter<>(file, encoder, onLocalDisk(file) ? parts : null);
         }
+    }
+
+    /**
+     * Whether {@code file} is a part on a local disk, whose {@code sync} is a sync of the file ({@link OpenParts}).
+     * Decided from the stream itself, not from the path: a path without a scheme is on whatever file system the
+     * cluster's {@code fs.default-scheme} names, and on S3 a stream's {@code sync} completes the upload, which would
+     * publish a part before its checkpoint. Flink hands the bulk writer its local file system's own stream.
+     */
+    static boolean onLocalDisk(FSDataOutputStream file) {
+        return file instanceof LocalRecoverableFsDataOutputStream;
     }
 }

@@ -24,20 +24,19 @@ import java.util.concurrent.Future;
  * from up to {@link #SYNC_THREADS} threads; Flink's own sync of each then finds it clean, which costs little.
  * Nothing is committed any earlier: a sync only makes bytes durable.
  *
- * <p>Only on a local disk: elsewhere nothing waits for a disk, and a stream's {@code sync} may mean more than a
- * sync (on S3 it completes the upload). One instance per sink subtask, used by its thread alone.
+ * <p>Only parts on a local disk are listed ({@link JsonLinesWriter#onLocalDisk}): elsewhere nothing waits for a disk,
+ * and a stream's {@code sync} may mean more than a sync (on S3 it completes the upload).
+ *
+ * <p>One instance per sink subtask and task attempt, used by its thread alone. A part that Flink disposes of
+ * without finishing it (when the writer closes, on cancellation or failure) stays listed, harmlessly: nothing
+ * finishes a part of that attempt after its writer is closed.
  */
 final class OpenParts {
     /** Syncs at once: a disk serves several, and they are waits, not work for the two cores. */
     static final int SYNC_THREADS = 16;
 
-    private final boolean localDisk;
     /** Each part from its creation until it is finished (writers have identity equality). */
     private final Set<JsonLinesWriter<?>> open = new LinkedHashSet<>();
-
-    OpenParts(boolean localDisk) {
-        this.localDisk = localDisk;
-    }
 
     void opened(JsonLinesWriter<?> part) {
         open.add(part);
@@ -46,7 +45,6 @@ final class OpenParts {
     /** {@code part} is being finished, before Flink syncs and commits it: the others are synced now, together. */
     void finishing(JsonLinesWriter<?> part) throws IOException {
         open.remove(part);
-        if (!localDisk) return;
         List<JsonLinesWriter<?>> unsynced = new ArrayList<>();
         for (JsonLinesWriter<?> other : open) {
             if (other.hasUnsyncedBytes()) unsynced.add(other);
@@ -76,8 +74,8 @@ final class OpenParts {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while syncing part files");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-            throw new IOException("Syncing a part file failed", e.getCause());
+            throw new IOException("Syncing the other open part files of this sink subtask failed: "
+                    + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
