@@ -64,7 +64,8 @@ class JsonLinesWriterTest {
         assertEquals(0, file.writes);
     }
 
-    private static AlertRow alert(String agentArn) {
+    /** A small row of the given agent. */
+    static AlertRow alert(String agentArn) {
         AlertRow row = new AlertRow();
         row.agentArn = agentArn;
         row.alertType = "AGENT_STALE";

@@ -1,5 +1,6 @@
 package dev.agentanalytics.sink;
 
+import static dev.agentanalytics.sink.JsonLinesWriterTest.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -134,13 +135,5 @@ class OpenPartsTest {
         StringBuilder lines = new StringBuilder();
         for (String agent : agents) lines.append(RowJson.mapper().writeValueAsString(alert(agent))).append('\n');
         return lines.toString();
-    }
-
-    private static AlertRow alert(String agentArn) {
-        AlertRow row = new AlertRow();
-        row.agentArn = agentArn;
-        row.alertType = "AGENT_STALE";
-        row.detectedAt = "2024-05-06T08:00:00.000Z";
-        return row;
     }
 }
