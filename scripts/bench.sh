@@ -14,7 +14,9 @@
 #   (c) discard    the same with sinks that discard
 #   (d) rocksdb    STREAMING on the RocksDB state backend, incremental checkpoints every 10 s (as Managed Flink)
 #   (e) history    20 agents x 45 days, as (b): the cost per event with a long history per agent
-# and prints events/s, MB/s, peak heap and RSS of each run. This machine's speed drifts between runs, so every
+#   (w) warm       (b) as the third run of the job in one JVM: what (b) costs once the JVM has loaded and compiled
+#                  its code, which every fresh JVM pays again (printed as w/a; it has no target)
+# and prints events/s, MB/s, peak heap and RSS of each run, and its CPU time with the JIT compilers' share of it. This machine's speed drifts between runs, so every
 # measurement runs BENCH_ROUNDS times (default 2), the rounds one after the other, and the ratios p/a, b/a, c/a, d/a
 # and e/b are taken between the best run of each. Then the keyed state per agent from RocksDB snapshots of 10,000
 # and 100,000 agents, and the live latency figures.
@@ -67,16 +69,17 @@ measure() { # NAME MODE FOLDER ROUND
   if ! line="$(grep '^result' "$log")"; then
     echo "($1) failed; the end of $log:" >&2; tail -20 "$log" >&2; exit 1
   fi
-  # result MODE events=N bytes=B seconds=S heap_mb=H rss_mb=R
+  # result MODE events=N bytes=B seconds=S heap_mb=H rss_mb=R cpu_s=C jit_s=J
   eval "$(echo "$line" | awk '{ for (i = 3; i <= NF; i++) print $i }')"
   local run_rate
   run_rate="$(awk -v n="$events" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }')"
   if [ -z "${rate[$1]:-}" ] || awk -v x="$run_rate" -v y="${rate[$1]}" 'BEGIN { exit !(x > y) }'; then
     rate[$1]="$run_rate"
   fi
-  awk -v name="$1" -v n="$events" -v b="$bytes" -v s="$seconds" -v h="$heap_mb" -v r="$rss_mb" -v round="$4" 'BEGIN {
-    printf "(%s) %-9s round %d: %9d events %7.0f MB in %7.1f s: %8.0f events/s %6.1f MB/s; peak heap %5d MB, peak RSS %5d MB\n",
-      substr(name, 1, 1), substr(name, 3), round, n, b / 1e6, s, n / s, b / 1e6 / s, h, r }'
+  awk -v name="$1" -v n="$events" -v b="$bytes" -v s="$seconds" -v h="$heap_mb" -v r="$rss_mb" -v round="$4" \
+      -v cpu="$cpu_s" -v jit="$jit_s" 'BEGIN {
+    printf "(%s) %-9s round %d: %9d events %7.0f MB in %7.1f s: %8.0f events/s %6.1f MB/s; peak heap %5d MB, peak RSS %5d MB; CPU %5.1f s, JIT %4.1f s\n",
+      substr(name, 1, 1), substr(name, 3), round, n, b / 1e6, s, n / s, b / 1e6 / s, h, r, cpu, jit }'
 }
 
 echo "== throughput ($(nproc) cores; $(java -version 2>&1 | head -1); $rounds rounds, the best run of each counts)"
@@ -87,14 +90,17 @@ for round in $(seq 1 "$rounds"); do
   measure c-discard discard "$main_set" "$round"
   [[ "${BENCH_SKIP:-}" == *d* ]] || measure d-rocksdb rocksdb "$main_set" "$round"
   measure e-history batch "$history_set" "$round"
+  measure w-warm warm "$main_set" "$round"
 done
-ratio() { awk -v x="${rate[$2]}" -v y="${rate[$3]}" -v name="$1" -v t="${4:-}" \
-  'BEGIN { printf "%s = %.2f%s\n", name, x / y, t == "" ? "" : "   (target >= " t ")" }'; }
+ratio() { # NAME OF OVER [TARGET [NOTE]]
+  awk -v x="${rate[$2]}" -v y="${rate[$3]}" -v name="$1" -v t="${4:-}" -v note="${5:-}" \
+    'BEGIN { printf "%s = %.2f%s%s\n", name, x / y, t == "" ? "" : "   (target >= " t ")", note == "" ? "" : "   (" note ")" }'; }
 ratio p/a p-parse a-reference ""
 ratio b/a b-batch a-reference 1.0
 ratio c/a c-discard a-reference ""
 [[ "${BENCH_SKIP:-}" == *d* ]] || ratio d/a d-rocksdb a-reference 0.5
 ratio e/b e-history b-batch 0.9
+ratio w/a w-warm a-reference "" "no target: (b) in a JVM that has run it twice before"
 
 echo "== keyed state per agent (RocksDB snapshots, under a 2 GB heap)"
 BENCH_JAVA_OPTS="-Xmx2g" bench_java dev.agentanalytics.benchmark.StateSizeBenchmark 2>/dev/null | grep '^state'
