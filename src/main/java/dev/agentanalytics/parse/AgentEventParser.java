@@ -43,6 +43,32 @@ public final class AgentEventParser implements Serializable {
         return parse(bytes, offset, length, size, receivedAt, arrival, false);
     }
 
+    /**
+     * Parses the record of the line that starts at {@code bytes[offset]}, before its end is known: the ordinary
+     * record is read up to the line feed that ends it, so that a file's bytes are scanned once, not once for line
+     * ends and again to parse. Returns null, having decided nothing, for any line the fast path cannot prove an
+     * ordinary record (a line feed inside the JSON, anything after it on its line, no line feed before
+     * {@code limit}, more than max-record-size bytes): the caller then finds the line's end and calls
+     * {@link #parse(byte[], int, int, long, long, byte[])}, which decides it as before. Otherwise
+     * {@link #lineEnd()} is the index of the line feed; the record is the line without it and without a CR before
+     * it, as a line reader gives it.
+     */
+    public ParsedRecord parseLine(byte[] bytes, int offset, int limit, long receivedAt, byte[] arrival) {
+        if (tokens == null) tokens = new ByteTokens();
+        AgentEventReader.Read read = AgentEventReader.readFastLine(bytes, offset, limit, tokens);
+        if (read == null) return null;
+        int lineFeed = tokens.lineEnd();
+        int length = lineFeed - offset;
+        if (bytes[lineFeed - 1] == '\r') length--; // (the record ended before it: lineFeed > offset)
+        if (length > settings.maxRecordBytes) return null;
+        return decided(read, bytes, offset, length, length, receivedAt, arrival, false);
+    }
+
+    /** The line feed after the record of the last {@link #parseLine} that returned one. */
+    public int lineEnd() {
+        return tokens.lineEnd();
+    }
+
     /** {@code given}: the record is the whole array, and the caller's to give away. */
     private ParsedRecord parse(byte[] bytes, int offset, int length, long size, long receivedAt, byte[] arrival,
                                boolean given) {
@@ -68,6 +94,12 @@ public final class AgentEventParser implements Serializable {
                 return invalid(receivedAt, "not JSON: " + e.getMessage(), payload, size, null);
             }
         }
+        return decided(read, bytes, offset, length, size, receivedAt, arrival, given);
+    }
+
+    /** The record read as JSON (by either path), now judged as an agent event. */
+    private ParsedRecord decided(AgentEventReader.Read read, byte[] bytes, int offset, int length, long size,
+                                 long receivedAt, byte[] arrival, boolean given) {
         String problem = validate(read);
         if (problem != null) return invalid(receivedAt, problem, own(bytes, offset, length, given), size, read);
         AgentEvent event = read.event;

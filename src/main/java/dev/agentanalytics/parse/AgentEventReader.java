@@ -59,6 +59,19 @@ final class AgentEventReader {
      */
     static Read readFast(byte[] bytes, int offset, int length, ByteTokens tokens) {
         tokens.reset(bytes, offset, length);
+        return readFast(tokens);
+    }
+
+    /**
+     * The record that begins a line at {@code bytes[offset]}, read by the fast path up to the line's end
+     * ({@link ByteTokens#resetLine}, {@link ByteTokens#lineEnd()}), or null when it leaves the line to be found first.
+     */
+    static Read readFastLine(byte[] bytes, int offset, int limit, ByteTokens tokens) {
+        tokens.resetLine(bytes, offset, limit);
+        return readFast(tokens);
+    }
+
+    private static Read readFast(ByteTokens tokens) {
         Read read = new Read();
         try {
             tokens.next(); // the root object's start (else undecided)

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * becomes a String only when the reader asks for it (from a small cache of the names seen before), and a duplicate
  * field is found by comparing a name's bytes with its siblings'.
  *
- * <p>One instance per parser, reused for every record ({@link #reset}); not thread-safe.
+ * <p>One instance per parser, reused for every record ({@link #reset}, {@link #resetLine}); not thread-safe.
  */
 final class ByteTokens implements RecordTokens {
     /** The fast path cannot decide this record: Jackson reads it. No stack trace: it is not an error. */
@@ -51,6 +51,14 @@ final class ByteTokens implements RecordTokens {
     private byte[] bytes;
     private int position;
     private int end;
+    /**
+     * The byte that counts as white space besides space, tab and CR: the line feed, except when reading a line
+     * whose end is not known yet ({@link #resetLine}), where a line feed ends the record instead (and the space
+     * stands in for it, so that the test costs nothing more).
+     */
+    private byte lineFeedOrSpace;
+    /** Reading a line whose end is not known yet: the root object must be followed by its line's end. */
+    private boolean untilLineEnd;
     private JsonToken current;
     private boolean ended;
     private int state;
@@ -74,9 +82,31 @@ final class ByteTokens implements RecordTokens {
 
     /** Starts on a new record, {@code bytes[offset, offset + length)}. */
     void reset(byte[] bytes, int offset, int length) {
+        start(bytes, offset, offset + length, false);
+    }
+
+    /**
+     * Starts on a record that begins a line at {@code bytes[offset]}, its end not known yet: the line ends at the
+     * first line feed before {@code limit}. The record is decided only if it is the whole line (white space but no
+     * line feed in it, then white space after it up to the line feed); then {@link #lineEnd()} is the line feed's
+     * index. Anything else (a line feed inside it, text after it, no line feed before {@code limit}) is undecided,
+     * so the caller reads the line as a line: a line feed always ends a record, as when lines are found first.
+     */
+    void resetLine(byte[] bytes, int offset, int limit) {
+        start(bytes, offset, limit, true);
+    }
+
+    /** The index of the line feed that ends the record of {@link #resetLine}, once the record has been read. */
+    int lineEnd() {
+        return position;
+    }
+
+    private void start(byte[] bytes, int offset, int end, boolean untilLineEnd) {
         this.bytes = bytes;
         position = offset;
-        end = offset + length;
+        this.end = end;
+        this.untilLineEnd = untilLineEnd;
+        lineFeedOrSpace = untilLineEnd ? (byte) ' ' : (byte) '\n';
         current = null;
         ended = false;
         state = FIRST;
@@ -122,7 +152,7 @@ final class ByteTokens implements RecordTokens {
         state = AFTER_VALUE;
         if (depth == 0) { // the root value is read: only white space may follow
             skipWhitespace();
-            if (position != end) throw UNDECIDED;
+            if (untilLineEnd ? position == end || bytes[position] != '\n' : position != end) throw UNDECIDED;
             ended = true;
         }
         return current = object ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
@@ -269,11 +299,14 @@ final class ByteTokens implements RecordTokens {
         return byteAt(position);
     }
 
-    /** JSON's white space: space, tab, line feed, carriage return. Any other byte is for the next token to judge. */
+    /**
+     * JSON's white space: space, tab, line feed (but see {@link #lineFeedOrSpace}), carriage return. Any other byte
+     * is for the next token to judge.
+     */
     private void skipWhitespace() {
         while (position < end) {
             byte b = bytes[position];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return;
+            if (b != ' ' && b != lineFeedOrSpace && b != '\r' && b != '\t') return;
             position++;
         }
     }

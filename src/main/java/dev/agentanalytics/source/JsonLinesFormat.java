@@ -52,7 +52,11 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private final class LineReader implements StreamFormat.Reader<ParsedRecord> {
         private final InputStream in;
         private final AgentEventParser parser = new AgentEventParser(settings);
-        private final byte[] buffer = new byte[64 * 1024];
+        /**
+         * Large enough that few lines straddle two reads (a record is 3-8 KB): such a line is found first and then
+         * parsed, every other line is parsed where it lies as its end is found.
+         */
+        private final byte[] buffer = new byte[256 * 1024];
         /** The line being read when it spans reads of the buffer. */
         private byte[] line = new byte[8192];
         private int lineKept;
@@ -77,6 +81,8 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         @Override
         public ParsedRecord read() {
             while (!ended) {
+                ParsedRecord ordinary = ordinaryRecord();
+                if (ordinary != null) return ordinary;
                 boolean read;
                 try {
                     read = nextLine();
@@ -96,6 +102,22 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                 }
             }
             return null;
+        }
+
+        /**
+         * The next line's record when it is an ordinary one that lies whole in the buffer, read in the same pass
+         * that finds the line's end ({@link AgentEventParser#parseLine}); else null, nothing consumed, and the line
+         * is found first and then parsed. The first line is always found first (it may start with a byte-order
+         * mark).
+         */
+        private ParsedRecord ordinaryRecord() {
+            if (lineNumber == 0 || position == limit || buffer[position] != '{') return null;
+            ParsedRecord record = parser.parseLine(buffer, position, limit, System.currentTimeMillis(),
+                    Arrival.ofLine(fileIndex, lineNumber + 1));
+            if (record == null) return null;
+            position = parser.lineEnd() + 1;
+            lineNumber++;
+            return record.at(fileName, Long.toString(lineNumber));
         }
 
         /**

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.event.Arrival;
+import dev.agentanalytics.output.DeadLetterRow;
+import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.parse.ParsedRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The line reader finds every line whatever its length and wherever its end falls (inside a word of the eight-byte
- * scan, across the read buffer's end, after a CR), numbers lines as a text editor does, blank ones included, and
- * gives each record it keeps a copy of its line.
+ * scan, across the read buffer's end, after a CR), numbers lines as a text editor does, blank ones included, gives
+ * each record it keeps a copy of its line, and decides every line as the parser decides that line alone.
  */
 class JsonLinesFormatTest {
     @TempDir
@@ -104,6 +106,74 @@ class JsonLinesFormatTest {
             assertTrue(read.get(1).deadLetter.reason.startsWith("record of 1025 bytes is larger than max-record-size"),
                     read.get(1).deadLetter.reason);
         }
+    }
+
+    /**
+     * An ordinary record is parsed as its line's end is found, in one pass; every other line is found first and then
+     * parsed. Whichever way a line goes, the file reader decides it exactly as the parser decides that line alone:
+     * lines of every kind, hostile ones among them, at random places against the reader's buffer.
+     */
+    @Test
+    void everyLineIsDecidedAsTheParserDecidesItAlone() throws IOException {
+        JobConfig.RecordSettings settings = JobConfig.fromMap(Map.of("max-record-size", "20000")).records;
+        String[] kinds = {
+            "%s", "%s  \t", "%s\r", "%s \r \r", "%s x", "%s%s", "%s,", "[%s]", "%s\n", "{\n" + "\"A\":1}",
+            "{\"AgentARN\":\r\"arn:b\",\t\"EventType\" : \"LOGIN\",\"EventTimestamp\":\"2024-05-06T09:00:00Z\"}",
+            "{\"AgentARN\":\"arn:a\",\"AgentARN\":\"arn:b\",\"EventType\":\"LOGIN\"}",
+            "{\"AgentARN\":\"arn:a\",\"EventTimestamp\":\"2024-05-06T09:00:00Z\"}",
+            "{\"AgentARN\":\"arn:\\u0061\",\"EventType\":\"LOGIN\",\"EventTimestamp\":\"2024-05-06T09:00:00Z\"}",
+            "{\"AgentARN\":\"arn:\n\"}", "hello", "[1,2]", "", "   ", "{}", "{", "{\"AgentARN\"", "\"{}\"", "{\"Zoë\":1}",
+        };
+        Random random = new Random(7);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (int i = 0; i < 1500; i++) {
+            int padding = random.nextInt(5) == 0 ? 19_000 + random.nextInt(2_000) : random.nextInt(9_000);
+            String record = "{\"AgentARN\":\"arn:a\",\"EventType\":\"HEART_BEAT\",\"EventTimestamp\":"
+                    + "\"2024-05-06T08:00:00Z\",\"EventId\":\"" + i + "\",\"Pad\":\""
+                    + (random.nextBoolean() ? "é" : "x").repeat(padding / 2) + "\"}";
+            String kind = kinds[random.nextInt(kinds.length)];
+            file.writeBytes(String.format(kind, record, record).getBytes(StandardCharsets.UTF_8));
+            file.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] bytes = file.toByteArray();
+        assertTrue(bytes.length > 8 * 256 * 1024, "lines straddle many of the reader's reads: " + bytes.length);
+
+        List<ParsedRecord> expected = new ArrayList<>();
+        AgentEventParser alone = new AgentEventParser(settings);
+        int lineNumber = 0;
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (bytes[end] != '\n') end++;
+            lineNumber++;
+            int length = end > start && bytes[end - 1] == '\r' ? end - start - 1 : end - start;
+            boolean blank = true;
+            for (int i = start; i < start + length; i++) blank &= bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r';
+            if (!blank) {
+                expected.add(alone.parse(bytes, start, Math.min(length, settings.maxRecordBytes + 5), length, 0L,
+                        Arrival.ofLine(0, lineNumber)).at("f.jsonl", Long.toString(lineNumber)));
+            }
+            start = end + 1;
+        }
+        List<ParsedRecord> read = readAll(bytes, settings);
+        assertEquals(expected.size(), read.size());
+        int valid = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            ParsedRecord want = expected.get(i);
+            ParsedRecord got = read.get(i);
+            assertEquals(want.isValid(), got.isValid(), "record " + i);
+            if (want.isValid()) {
+                valid++;
+                assertEquals(want.event, got.event, "record " + i);
+            } else {
+                DeadLetterRow a = want.deadLetter;
+                DeadLetterRow b = got.deadLetter;
+                assertEquals(List.of(a.reason, a.position, String.valueOf(a.agentArn), String.valueOf(a.eventId),
+                        a.payloadBytes, a.payload, a.payloadEncoding), List.of(b.reason, b.position,
+                        String.valueOf(b.agentArn), String.valueOf(b.eventId), b.payloadBytes, b.payload,
+                        b.payloadEncoding), "record " + i);
+            }
+        }
+        assertTrue(valid > 100 && valid < expected.size() - 100, "both kinds, many of each: " + valid);
     }
 
     private List<ParsedRecord> readAll(byte[] bytes, JobConfig.RecordSettings settings) throws IOException {
