@@ -64,7 +64,7 @@ public final class AgentEventParser implements Serializable {
         return decided(read, bytes, offset, length, length, receivedAt, arrival, false);
     }
 
-    /** The line feed after the record of the last {@link #parseLine} that returned one. */
+    /** The line feed after the record of a {@link #parseLine} that returned one, until the next parse. */
     public int lineEnd() {
         return tokens.lineEnd();
     }

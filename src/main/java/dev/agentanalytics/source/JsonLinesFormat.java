@@ -28,6 +28,11 @@ import org.apache.flink.core.fs.FSDataInputStream;
  */
 public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private static final long serialVersionUID = 1L;
+    /**
+     * The reader's buffer: large enough that few lines straddle two fills (a record is 3-8 KB); such a line is found
+     * first and then parsed, every other line is parsed where it lies as its end is found.
+     */
+    static final int BUFFER_BYTES = 256 * 1024;
 
     private final int fileIndex;
     private final String fileName;
@@ -52,11 +57,7 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
     private final class LineReader implements StreamFormat.Reader<ParsedRecord> {
         private final InputStream in;
         private final AgentEventParser parser = new AgentEventParser(settings);
-        /**
-         * Large enough that few lines straddle two reads (a record is 3-8 KB): such a line is found first and then
-         * parsed, every other line is parsed where it lies as its end is found.
-         */
-        private final byte[] buffer = new byte[256 * 1024];
+        private final byte[] buffer = new byte[BUFFER_BYTES];
         /** The line being read when it spans reads of the buffer. */
         private byte[] line = new byte[8192];
         private int lineKept;
@@ -73,6 +74,8 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         private int currentStart;
         private int currentLength;
         private boolean ended;
+        /** A read error that ended a fill after some bytes: the next fill throws it. */
+        private IOException readError;
 
         LineReader(InputStream in) {
             this.in = in;
@@ -107,11 +110,10 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         /**
          * The next line's record when it is an ordinary one that lies whole in the buffer, read in the same pass
          * that finds the line's end ({@link AgentEventParser#parseLine}); else null, nothing consumed, and the line
-         * is found first and then parsed. The first line is always found first (it may start with a byte-order
-         * mark).
+         * is found first and then parsed (the file's first line always is: the buffer is empty before it).
          */
         private ParsedRecord ordinaryRecord() {
-            if (lineNumber == 0 || position == limit || buffer[position] != '{') return null;
+            if (position == limit || buffer[position] != '{') return null;
             ParsedRecord record = parser.parseLine(buffer, position, limit, System.currentTimeMillis(),
                     Arrival.ofLine(fileIndex, lineNumber + 1));
             if (record == null) return null;
@@ -131,9 +133,9 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
             int lastByte = -1;
             while (true) {
                 if (position == limit) {
-                    limit = in.read(buffer);
+                    limit = fill();
                     position = 0;
-                    if (limit <= 0) {
+                    if (limit == 0) {
                         limit = 0;
                         ended = true;
                         if (lastByte < 0) return false;
@@ -159,6 +161,27 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                     return true;
                 }
             }
+        }
+
+        /**
+         * Fills the buffer from its start as far as the file goes; 0 at its end. A stream may give much less per read
+         * (a gzip stream gives a few KB), and a line that straddles two fills is found before it is parsed. A read
+         * error after some bytes is held until the next fill: the lines before it come first.
+         */
+        private int fill() throws IOException {
+            if (readError != null) throw readError;
+            int filled = 0;
+            try {
+                while (filled < buffer.length) {
+                    int n = in.read(buffer, filled, buffer.length - filled);
+                    if (n < 0) break;
+                    filled += n;
+                }
+            } catch (IOException e) {
+                if (filled == 0) throw e;
+                readError = e;
+            }
+            return filled;
         }
 
         /** Appends buffer[start, end) to the line, up to {@link #keptAtMost()} bytes. */

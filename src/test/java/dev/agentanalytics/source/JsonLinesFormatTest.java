@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.local.LocalDataInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,7 +155,12 @@ class JsonLinesFormatTest {
             }
             start = end + 1;
         }
-        List<ParsedRecord> read = readAll(bytes, settings);
+        assertSameRecords(expected, readAll(bytes, settings));
+        // Read a few KB at a time, as from a gzip stream: the same records.
+        assertSameRecords(expected, readAll(new ShortReads(bytes, 11, Long.MAX_VALUE), settings));
+    }
+
+    private static void assertSameRecords(List<ParsedRecord> expected, List<ParsedRecord> read) {
         assertEquals(expected.size(), read.size());
         int valid = 0;
         for (int i = 0; i < expected.size(); i++) {
@@ -176,11 +182,103 @@ class JsonLinesFormatTest {
         assertTrue(valid > 100 && valid < expected.size() - 100, "both kinds, many of each: " + valid);
     }
 
+    /** A record whose JSON ends with the reader's buffer: its line's end is in the next fill. */
+    @Test
+    void aRecordThatEndsWithTheBufferIsFoundAsALine() throws IOException {
+        for (String after : new String[] {"", " \r"}) {
+            String head = "{\"AgentARN\":\"arn:a\",\"EventType\":\"HEART_BEAT\",\"EventTimestamp\":"
+                    + "\"2024-05-06T08:00:00Z\",\"EventId\":\"";
+            String first = head + "1\"}";
+            int second = JsonLinesFormat.BUFFER_BYTES - first.length() - 1; // its length, up to the buffer's end
+            String pad = "x".repeat(second - head.length() - "2\",\"Pad\":\"\"}".length() - after.length());
+            String record = head + "2\",\"Pad\":\"" + pad + "\"}" + after;
+            assertEquals(second, record.length());
+            String third = head + "3\"}";
+            List<ParsedRecord> read = readAll((first + "\n" + record + "\n" + third).getBytes(StandardCharsets.UTF_8),
+                    JobConfig.RecordSettings.defaults());
+            assertEquals(3, read.size());
+            for (int i = 0; i < 3; i++) {
+                assertTrue(read.get(i).isValid(), read.get(i).toString());
+                assertEquals(Integer.toString(i + 1), read.get(i).event.eventId);
+            }
+            assertEquals(record.substring(0, record.length() - after.length()) + (after.isEmpty() ? "" : " "),
+                    new String(read.get(1).event.raw, StandardCharsets.UTF_8), "the line without its CR");
+        }
+    }
+
+    /** A read error ends the file with one dead letter, after every line read whole before it. */
+    @Test
+    void aReadErrorEndsTheFileAfterEveryWholeLineBeforeIt() throws IOException {
+        StringBuilder file = new StringBuilder();
+        List<Integer> lineEnds = new ArrayList<>();
+        for (int id = 1; id <= 400; id++) {
+            file.append("{\"AgentARN\":\"arn:a\",\"EventType\":\"HEART_BEAT\",\"EventTimestamp\":"
+                    + "\"2024-05-06T08:00:00Z\",\"EventId\":\"").append(id).append("\",\"Pad\":\"")
+                    .append("x".repeat(id * 7 % 3000)).append("\"}\n");
+            lineEnds.add(file.length() - 1);
+        }
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        for (long cutAt : new long[] {JsonLinesFormat.BUFFER_BYTES + 1000, lineEnds.get(99) + 1L, 5}) {
+            int whole = (int) lineEnds.stream().filter(end -> end < cutAt).count();
+            List<ParsedRecord> read = readAll(new ShortReads(bytes, cutAt, cutAt), JobConfig.RecordSettings.defaults());
+            assertEquals(whole + 1, read.size(), "cut at " + cutAt);
+            for (int i = 0; i < whole; i++) assertEquals(Integer.toString(i + 1), read.get(i).event.eventId);
+            ParsedRecord end = read.get(whole);
+            assertTrue(end.deadLetter.reason.startsWith("the rest of the file could not be read"), end.toString());
+            assertEquals(Integer.toString(whole + 1), end.deadLetter.position);
+        }
+    }
+
+    /** A file's bytes as a stream that gives at most 4 KB a read (as a gzip stream does) and fails at a byte. */
+    private static final class ShortReads extends FSDataInputStream {
+        private final byte[] bytes;
+        private final Random random;
+        private final long failAt;
+        private int position;
+
+        ShortReads(byte[] bytes, long seed, long failAt) {
+            this.bytes = bytes;
+            this.random = new Random(seed);
+            this.failAt = failAt;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (position >= failAt) throw new IOException("cut at byte " + failAt);
+            if (position == bytes.length) return -1;
+            int n = (int) Math.min(Math.min(length, 1 + random.nextInt(4096)), Math.min(bytes.length, failAt) - position);
+            System.arraycopy(bytes, position, into, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public void seek(long desired) {
+            position = (int) desired;
+        }
+
+        @Override
+        public long getPos() {
+            return position;
+        }
+    }
+
     private List<ParsedRecord> readAll(byte[] bytes, JobConfig.RecordSettings settings) throws IOException {
         Path path = folder.resolve("file-" + System.nanoTime() + ".jsonl");
         Files.write(path, bytes);
+        return readAll(new LocalDataInputStream(path.toFile()), settings);
+    }
+
+    private static List<ParsedRecord> readAll(FSDataInputStream stream, JobConfig.RecordSettings settings)
+            throws IOException {
         StreamFormat.Reader<ParsedRecord> reader = new JsonLinesFormat(0, "f.jsonl", settings)
-                .createReader(new Configuration(), new LocalDataInputStream(path.toFile()));
+                .createReader(new Configuration(), stream);
         List<ParsedRecord> records = new ArrayList<>();
         for (ParsedRecord record = reader.read(); record != null; record = reader.read()) records.add(record);
         reader.close();
