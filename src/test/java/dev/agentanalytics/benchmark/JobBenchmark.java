@@ -79,23 +79,18 @@ public final class JobBenchmark {
             case "batch":
             case "discard":
             case "rocksdb":
-                events = 0;
-                for (Path file : files) events += forEachLine(file, (line, from, length) -> { });
-                started = System.nanoTime();
-                usage = Usage.now();
-                runJob(mode, input, work.resolve("output-" + mode));
-                break;
             case "warm":
                 events = 0;
                 for (Path file : files) events += forEachLine(file, (line, from, length) -> { });
-                for (int run = 1; run < WARM_RUNS; run++) {
+                String job = mode.equals("warm") ? "batch" : mode;
+                for (int run = 1; mode.equals("warm") && run < WARM_RUNS; run++) {
                     Path output = work.resolve("output-warm-" + run);
-                    runJob("batch", input, output);
+                    runJob(job, input, output);
                     FileUtils.deleteDirectory(output.toFile()); // the disk holds one run's tables at a time
                 }
                 started = System.nanoTime();
                 usage = Usage.now();
-                runJob("batch", input, work.resolve("output-warm-" + WARM_RUNS));
+                runJob(job, input, work.resolve("output-" + mode));
                 break;
             default:
                 throw new IllegalArgumentException("unknown mode " + mode);
