@@ -1,5 +1,6 @@
 package dev.agentanalytics.queue;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,18 +19,28 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>It holds shares only between two points where they must have gone on, and so needs no state: before it
  * forwards a watermark (the queue metrics close a window on the watermark, after every share of it), before a
- * checkpoint barrier, at the end of the input, and when it holds {@link #MAX_HELD} of them (a BATCH replay sends
- * a subtask's agents one after the other, each with all its windows, and no watermark until the end).
+ * checkpoint barrier, at the end of the input, and when it holds {@link #MAX_HELD} of them. Live, a watermark
+ * comes every few hundred milliseconds and the bound is never reached; it is for a BATCH replay, which sends a
+ * subtask's agents one after the other, each with all its windows, and no watermark until the end.
  */
 public class QueueShareCombiner extends AbstractStreamOperator<QueueShare>
         implements OneInputStreamOperator<QueueShare, QueueShare>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
-    /** Some 200 bytes each: a few MB at most. */
-    static final int MAX_HELD = 20_000;
+    /**
+     * In a BATCH replay two agents' shares of a queue and window meet here only if the sums of every queue and
+     * window in between are still held, so the bound is the replay's queues times windows that are summed fully: a
+     * month of 15-minute windows (2,880) for some 70 queues. Above it, shares go on less summed, never lost. About
+     * 200 bytes each (the queue's ARN is shared, {@link #arns}): some 40 MB at most. It was 20,000, fewer than the
+     * 30,240 of 45 days for 7 queues, so such a replay sent the queue metrics several sums per queue and window
+     * (docs/performance.md, "What was done").
+     */
+    static final int MAX_HELD = 200_000;
 
     private final long windowMs;
     /** In order of first arrival, so a run sends its sums in the same order every time. */
     private transient Map<QueueWindow, QueueShare> held;
+    /** One String per queue ARN among the held sums: the shares of different agents bring copies of their own. */
+    private transient Map<String, String> arns;
 
     public QueueShareCombiner(long windowMs) {
         this.windowMs = windowMs;
@@ -40,13 +51,15 @@ public class QueueShareCombiner extends AbstractStreamOperator<QueueShare>
     public void open() throws Exception {
         super.open();
         held = new LinkedHashMap<>();
+        arns = new HashMap<>();
     }
 
     @Override
     public void processElement(StreamRecord<QueueShare> element) {
         QueueShare share = element.getValue();
         // A copy: with object reuse the engine may hand on the same object again.
-        held.computeIfAbsent(new QueueWindow(share.queueArn, share.windowStart),
+        String arn = arns.computeIfAbsent(share.queueArn, first -> first);
+        held.computeIfAbsent(new QueueWindow(arn, share.windowStart),
                 key -> new QueueShare(key.queueArn, key.windowStart)).add(share);
         if (held.size() >= MAX_HELD) sendHeld();
     }
@@ -79,6 +92,7 @@ public class QueueShareCombiner extends AbstractStreamOperator<QueueShare>
             output.collect(new StreamRecord<>(sum, sum.windowStart + windowMs - 1));
         }
         held.clear();
+        arns.clear();
     }
 
     /** The key of a sum. */

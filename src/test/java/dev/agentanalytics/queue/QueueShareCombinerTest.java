@@ -1,6 +1,7 @@
 package dev.agentanalytics.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -86,6 +87,25 @@ class QueueShareCombinerTest {
         harness.endInput();
         assertEquals(List.of("q1@0 name=null available=4 onContact=8 handled=0 handleMs=0 ts=899999"), sent(harness));
         harness.close();
+    }
+
+    @Test
+    void theSumsOfOneQueueShareOneCopyOfItsArn() throws Exception {
+        // What keeps MAX_HELD sums in some 40 MB: each agent's shares bring a copy of the ARN of their own.
+        OneInputStreamOperatorTestHarness<QueueShare, QueueShare> harness = harness();
+        for (int window = 0; window < 3; window++) {
+            harness.processElement(share(new String("q1"), window * WINDOW, 1, 0, null, Long.MIN_VALUE), 0);
+        }
+        harness.endInput();
+        List<Object> sums = new ArrayList<>(harness.getOutput());
+        assertEquals(3, sums.size());
+        for (Object sum : sums) assertSame(queueArnOf(sums.get(0)), queueArnOf(sum));
+        harness.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String queueArnOf(Object sum) {
+        return ((StreamRecord<QueueShare>) sum).getValue().queueArn;
     }
 
     @Test
