@@ -18,8 +18,8 @@
 #                  its code, which every fresh JVM pays again (printed as w/a; it has no target)
 # and prints events/s, MB/s, peak heap and RSS of each run, and its CPU time with the JIT compilers' share of it.
 # This machine's speed drifts between runs, so every measurement runs BENCH_ROUNDS times (default 2), the rounds one
-# after the other, and the ratios p/a, b/a, c/a, d/a, e/b and w/a are taken between the best run of each. Then the keyed state per agent from RocksDB snapshots of 10,000
-# and 100,000 agents, and the live latency figures.
+# after the other, and the ratios p/a, b/a, c/a, d/a, e/b and w/a are taken between the best run of each. Then the
+# keyed state per agent from RocksDB snapshots of 10,000 and 100,000 agents, and the live latency figures.
 # BENCH_JAVA_OPTS adds JVM options to every run (-Dflink.KEY=VALUE tries a Flink setting); BENCH_SKIP=d skips (d).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
