@@ -16,9 +16,12 @@
 #   (e) history    20 agents x 45 days, as (b): the cost per event with a long history per agent
 #   (w) warm       (b) as the third run of the job in one JVM: what (b) costs once the JVM has loaded and compiled
 #                  its code, which every fresh JVM pays again (printed as w/a; it has no target)
+#   (f) floor      a job of (b)'s shape that does none of its work: the same files, source, keyed exchange of events
+#                  as large as (b)'s and BATCH sort, no parsing, engine or tables: what Flink itself costs (b) in a
+#                  fresh JVM (printed as f/a; it has no target, and b/a cannot exceed it)
 # and prints events/s, MB/s, peak heap and RSS of each run, and its CPU time with the JIT compilers' share of it.
 # This machine's speed drifts between runs, so every measurement runs BENCH_ROUNDS times (default 2), the rounds one
-# after the other, and the ratios p/a, b/a, c/a, d/a, e/b and w/a are taken between the best run of each. Then the
+# after the other, and the ratios p/a, b/a, c/a, d/a, e/b, w/a and f/a are taken between the best run of each. Then the
 # keyed state per agent from RocksDB snapshots of 10,000 and 100,000 agents, and the live latency figures.
 # BENCH_JAVA_OPTS adds JVM options to every run (-Dflink.KEY=VALUE tries a Flink setting); BENCH_SKIP=d skips (d).
 set -euo pipefail
@@ -91,6 +94,7 @@ for round in $(seq 1 "$rounds"); do
   [[ "${BENCH_SKIP:-}" == *d* ]] || measure d-rocksdb rocksdb "$main_set" "$round"
   measure e-history batch "$history_set" "$round"
   measure w-warm warm "$main_set" "$round"
+  measure f-floor floor "$main_set" "$round"
 done
 ratio() { # NAME OF OVER [TARGET [NOTE]]
   awk -v x="${rate[$2]}" -v y="${rate[$3]}" -v name="$1" -v t="${4:-}" -v note="${5:-}" \
@@ -101,6 +105,7 @@ ratio c/a c-discard a-reference ""
 [[ "${BENCH_SKIP:-}" == *d* ]] || ratio d/a d-rocksdb a-reference 0.5
 ratio e/b e-history b-batch 0.9
 ratio w/a w-warm a-reference "" "no target: (b) in a JVM that has run it twice before"
+ratio f/a f-floor a-reference "" "no target: Flink alone, the bound of b/a"
 
 echo "== keyed state per agent (RocksDB snapshots, under a 2 GB heap)"
 BENCH_JAVA_OPTS="-Xmx2g" bench_java dev.agentanalytics.benchmark.StateSizeBenchmark 2>/dev/null | grep '^state'

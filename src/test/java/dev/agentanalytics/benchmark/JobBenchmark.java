@@ -40,6 +40,7 @@ import org.apache.flink.util.FileUtils;
  *   batch      the whole job, BATCH replay, parallelism 2, every table written as files
  *   discard    the same with sinks that discard the rows
  *   rocksdb    STREAMING, RocksDB state backend, incremental checkpoints every 10 s, as on Managed Flink
+ *   floor      the job's shape without its work ({@link FlinkFloorJob}): what Flink itself costs (b) in a fresh JVM
  *   warm       batch, run {@value #WARM_RUNS} times in this JVM on the same bytes; the last run is measured: the job's
  *              cost once the JVM has loaded and compiled its code, which batch pays again in every fresh JVM
  * </pre>
@@ -49,13 +50,15 @@ import org.apache.flink.util.FileUtils;
 public final class JobBenchmark {
     /** The warm mode's runs: the third is the first whose time no longer falls (measured: 25.0, 16.4, 14.2 s). */
     static final int WARM_RUNS = 3;
+    /** The floor's payload per event: the mean size of the job's encoded events on the bench data (938 B). */
+    static final int FLOOR_PAYLOAD_BYTES = 938;
 
     private JobBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
             System.err.println(
-                    "usage: JobBenchmark reference|parse|batch|discard|rocksdb|warm INPUT_FILE_OR_FOLDER WORK_DIR");
+                    "usage: JobBenchmark reference|parse|batch|discard|rocksdb|warm|floor INPUT_FILE_OR_FOLDER WORK_DIR");
             System.exit(2);
         }
         String mode = args[0];
@@ -75,6 +78,16 @@ public final class JobBenchmark {
             case "parse":
                 events = 0;
                 for (Path file : files) events += parserLoop(file);
+                break;
+            case "floor":
+                events = 0;
+                for (Path file : files) events += forEachLine(file, (line, from, length) -> { });
+                started = System.nanoTime();
+                usage = Usage.now();
+                Configuration flink = AgentAnalyticsJob.flinkConfiguration(JobConfig.fromMap(Map.of(
+                        "source", "files", "input", input.toString(), "output", work.toString(),
+                        "parallelism", "2", "runtime-mode", "BATCH")));
+                FlinkFloorJob.run(flink, input, Integer.getInteger("floor.payload-bytes", FLOOR_PAYLOAD_BYTES));
                 break;
             case "batch":
             case "discard":
