@@ -16,9 +16,9 @@
 #   (e) history    20 agents x 45 days, as (b): the cost per event with a long history per agent
 #   (w) warm       (b) as the third run of the job in one JVM: what (b) costs once the JVM has loaded and compiled
 #                  its code, which every fresh JVM pays again (printed as w/a; it has no target)
-#   (f) floor      a job of (b)'s shape that does none of its work: the same files, source, keyed exchange of events
-#                  as large as (b)'s and BATCH sort, no parsing, engine or tables: what Flink itself costs (b) in a
-#                  fresh JVM (printed as f/a; it has no target, and b/a cannot exceed it)
+#   (f) floor      a job of (b)'s shape that does none of its work: the same files and source, events as large as
+#                  (b)'s with its keys through the same keyed exchange and BATCH sort, no parsing, engine or tables:
+#                  what Flink costs (b)'s main exchange in a fresh JVM (printed as f/a; no target: b/a stays below it)
 # and prints events/s, MB/s, peak heap and RSS of each run, and its CPU time with the JIT compilers' share of it.
 # This machine's speed drifts between runs, so every measurement runs BENCH_ROUNDS times (default 2), the rounds one
 # after the other, and the ratios p/a, b/a, c/a, d/a, e/b, w/a and f/a are taken between the best run of each. Then the
@@ -105,7 +105,7 @@ ratio c/a c-discard a-reference ""
 [[ "${BENCH_SKIP:-}" == *d* ]] || ratio d/a d-rocksdb a-reference 0.5
 ratio e/b e-history b-batch 0.9
 ratio w/a w-warm a-reference "" "no target: (b) in a JVM that has run it twice before"
-ratio f/a f-floor a-reference "" "no target: Flink alone, the bound of b/a"
+ratio f/a f-floor a-reference "" "no target: Flink alone, an upper bound of b/a"
 
 echo "== keyed state per agent (RocksDB snapshots, under a 2 GB heap)"
 BENCH_JAVA_OPTS="-Xmx2g" bench_java dev.agentanalytics.benchmark.StateSizeBenchmark 2>/dev/null | grep '^state'

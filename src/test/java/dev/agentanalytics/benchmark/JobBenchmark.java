@@ -40,9 +40,10 @@ import org.apache.flink.util.FileUtils;
  *   batch      the whole job, BATCH replay, parallelism 2, every table written as files
  *   discard    the same with sinks that discard the rows
  *   rocksdb    STREAMING, RocksDB state backend, incremental checkpoints every 10 s, as on Managed Flink
- *   floor      the job's shape without its work ({@link FlinkFloorJob}): what Flink itself costs (b) in a fresh JVM
  *   warm       batch, run {@value #WARM_RUNS} times in this JVM on the same bytes; the last run is measured: the job's
  *              cost once the JVM has loaded and compiled its code, which batch pays again in every fresh JVM
+ *   floor      the job's shape without its work ({@link FlinkFloorJob}): what Flink costs (b)'s main exchange in a
+ *              fresh JVM; events of {@value #FLOOR_PAYLOAD_BYTES} bytes, or -Dfloor.payload-bytes=N
  * </pre>
  *
  * The time counts from job submission to its end (the embedded cluster's start included, the JVM's not).
@@ -57,8 +58,8 @@ public final class JobBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println(
-                    "usage: JobBenchmark reference|parse|batch|discard|rocksdb|warm|floor INPUT_FILE_OR_FOLDER WORK_DIR");
+            System.err.println("usage: JobBenchmark reference|parse|batch|discard|rocksdb|warm|floor"
+                    + " INPUT_FILE_OR_FOLDER WORK_DIR");
             System.exit(2);
         }
         String mode = args[0];
@@ -84,9 +85,9 @@ public final class JobBenchmark {
                 for (Path file : files) events += forEachLine(file, (line, from, length) -> { });
                 started = System.nanoTime();
                 usage = Usage.now();
-                Configuration flink = AgentAnalyticsJob.flinkConfiguration(JobConfig.fromMap(Map.of(
-                        "source", "files", "input", input.toString(), "output", work.toString(),
-                        "parallelism", "2", "runtime-mode", "BATCH")));
+                Configuration flink = withSystemProperties(AgentAnalyticsJob.flinkConfiguration(JobConfig.fromMap(
+                        Map.of("source", "files", "input", input.toString(), "output", work.toString(),
+                                "parallelism", "2", "runtime-mode", "BATCH"))));
                 FlinkFloorJob.run(flink, input, Integer.getInteger("floor.payload-bytes", FLOOR_PAYLOAD_BYTES));
                 break;
             case "batch":
@@ -155,7 +156,8 @@ public final class JobBenchmark {
     private static long readTreeLoop(Path input) throws IOException {
         ObjectMapper json = new ObjectMapper();
         long[] fields = {0}; // used, so that the trees cannot be optimised away
-        long events = forEachLine(input, (bytes, from, length) -> fields[0] += json.readTree(bytes, from, length).size());
+        long events = forEachLine(input,
+                (bytes, from, length) -> fields[0] += json.readTree(bytes, from, length).size());
         if (fields[0] == 0) throw new IllegalStateException("no fields read");
         return events;
     }
@@ -231,17 +233,22 @@ public final class JobBenchmark {
             // through freshly flushed files and (d) took three times as long.
             flink.setString("taskmanager.memory.managed.size", "1g");
         }
-        // -Dflink.KEY=VALUE (in BENCH_JAVA_OPTS) tries a Flink setting, e.g. -Dflink.taskmanager.memory.managed.size=1g
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("flink.")) flink.setString(name.substring(6), System.getProperty(name));
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(withSystemProperties(flink));
         if (mode.equals("discard")) {
             AgentAnalyticsJob.define(env, config, new DiscardingSinks());
         } else {
             AgentAnalyticsJob.define(env, config);
         }
         env.execute("benchmark " + mode);
+    }
+
+    /** -Dflink.KEY=VALUE (in BENCH_JAVA_OPTS) tries a Flink setting: -Dflink.taskmanager.memory.managed.size=1g. */
+    private static Configuration withSystemProperties(Configuration flink) {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("flink.")) flink.setString(name.substring(6), System.getProperty(name));
+        }
+        return flink;
     }
 
     /** Every table's rows dropped at the sink: what the job costs without writing. */
