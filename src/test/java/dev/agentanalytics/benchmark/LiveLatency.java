@@ -8,6 +8,7 @@ import dev.agentanalytics.output.UtcTimes;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.sink.JobSinks;
 import dev.agentanalytics.source.EventTimeWatermarks;
+import dev.agentanalytics.testing.CommittedFiles;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -125,16 +124,8 @@ public final class LiveLatency {
 
     /** The end of the first window of the committed (visible, not in-progress) agent_status files, or null. */
     private static Long firstCommittedWindowEnd(Path output) throws IOException {
-        Path table = output.resolve("agent_status");
-        if (!Files.isDirectory(table)) return null;
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(table)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().startsWith("."))
-                    .collect(Collectors.toList());
-        }
         Long first = null;
-        for (Path file : files) {
+        for (Path file : CommittedFiles.under(output.resolve("agent_status"))) {
             for (String line : Files.readAllLines(file)) {
                 if (line.isBlank()) continue;
                 long end = UtcTimes.parse(JSON.readTree(line).path("window_end").asText());

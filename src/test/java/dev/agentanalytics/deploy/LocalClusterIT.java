@@ -3,6 +3,7 @@ package dev.agentanalytics.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentanalytics.testing.CommittedFiles;
 import dev.agentanalytics.testing.ProjectTools;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,15 +74,9 @@ class LocalClusterIT {
     }
 
     private static long rows(Path output, String table) throws IOException {
-        Path folder = output.resolve(table);
-        if (!Files.isDirectory(folder)) return 0;
-        try (Stream<Path> files = Files.walk(folder)) {
-            List<Path> committed = files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).collect(Collectors.toList());
-            long lines = 0;
-            for (Path file : committed) lines += Files.readAllLines(file).size();
-            return lines;
-        }
+        long lines = 0;
+        for (Path file : CommittedFiles.under(output.resolve(table))) lines += Files.readAllLines(file).size();
+        return lines;
     }
 
     private static String run(int timeoutSeconds, String... command) throws Exception {

@@ -7,17 +7,14 @@ import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
+import dev.agentanalytics.testing.CommittedFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -259,7 +256,7 @@ final class LiveJobs {
             List<String> rows = new ArrayList<>();
             Path folder = output.resolve(table.tableName());
             if (Files.isDirectory(folder)) {
-                for (Path file : committedFiles(folder)) {
+                for (Path file : CommittedFiles.under(folder)) {
                     for (String line : Files.readAllLines(file)) {
                         if (!line.isBlank()) rows.add(canonical(table, line));
                     }
@@ -269,28 +266,6 @@ final class LiveJobs {
             tables.put(table, rows);
         }
         return tables;
-    }
-
-    /**
-     * The committed files under {@code folder} while the job may still write: an in-progress file the sink renames
-     * or removes during the walk is skipped, not an error (committed files are never removed).
-     */
-    private static List<Path> committedFiles(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".")) files.add(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
-                throw e;
-            }
-        });
-        return files;
     }
 
     /** One row as JSON with its keys sorted, so rows from the table files and the alert stream compare equal. */

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Runs the real job (real file source, real file sinks) on a MiniCluster and reads back its tables. */
 public final class Replays {
@@ -63,14 +62,7 @@ public final class Replays {
         for (OutputTable table : OutputTable.values()) {
             Path folder = output.resolve(table.tableName());
             List<String> rows = new ArrayList<>();
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith(".")).collect(Collectors.toList())) {
-                        rows.addAll(Files.readAllLines(file));
-                    }
-                }
-            }
+            for (Path file : CommittedFiles.under(folder)) rows.addAll(Files.readAllLines(file));
             rows.sort(null);
             tables.put(table, rows);
         }
