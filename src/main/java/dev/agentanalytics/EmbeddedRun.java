@@ -3,13 +3,13 @@ package dev.agentanalytics;
 import dev.agentanalytics.config.ConfigException;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
+import dev.agentanalytics.sink.CommittedParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
@@ -82,22 +82,10 @@ public final class EmbeddedRun {
         System.out.println("Output under " + output.toAbsolutePath() + ":");
         for (OutputTable table : OutputTable.values()) {
             Path folder = output.resolve(table.tableName());
-            List<Path> files = committedFiles(folder);
+            List<Path> files = CommittedParts.under(folder);
             long rows = files.stream().mapToLong(EmbeddedRun::lineCount).sum();
             System.out.printf("  %-15s %8d rows in %3d files  %s%n", table.tableName(), rows, files.size(),
                     files.isEmpty() ? "" : folder);
-        }
-    }
-
-    private static List<Path> committedFiles(Path folder) {
-        if (!Files.isDirectory(folder)) return List.of();
-        try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

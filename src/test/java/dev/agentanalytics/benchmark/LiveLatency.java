@@ -8,7 +8,7 @@ import dev.agentanalytics.output.UtcTimes;
 import dev.agentanalytics.parse.ParsedRecord;
 import dev.agentanalytics.sink.JobSinks;
 import dev.agentanalytics.source.EventTimeWatermarks;
-import dev.agentanalytics.testing.CommittedFiles;
+import dev.agentanalytics.sink.CommittedParts;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +125,7 @@ public final class LiveLatency {
     /** The end of the first window of the committed (visible, not in-progress) agent_status files, or null. */
     private static Long firstCommittedWindowEnd(Path output) throws IOException {
         Long first = null;
-        for (Path file : CommittedFiles.under(output.resolve("agent_status"))) {
+        for (Path file : CommittedParts.under(output.resolve("agent_status"))) {
             for (String line : Files.readAllLines(file)) {
                 if (line.isBlank()) continue;
                 long end = UtcTimes.parse(JSON.readTree(line).path("window_end").asText());

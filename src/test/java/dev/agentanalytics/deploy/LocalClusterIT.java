@@ -3,7 +3,7 @@ package dev.agentanalytics.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentanalytics.testing.CommittedFiles;
+import dev.agentanalytics.sink.CommittedParts;
 import dev.agentanalytics.testing.ProjectTools;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -75,7 +75,7 @@ class LocalClusterIT {
 
     private static long rows(Path output, String table) throws IOException {
         long lines = 0;
-        for (Path file : CommittedFiles.under(output.resolve(table))) lines += Files.readAllLines(file).size();
+        for (Path file : CommittedParts.under(output.resolve(table))) lines += Files.readAllLines(file).size();
         return lines;
     }
 

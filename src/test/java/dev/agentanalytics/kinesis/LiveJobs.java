@@ -7,7 +7,7 @@ import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.parse.AgentEventParser;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
-import dev.agentanalytics.testing.CommittedFiles;
+import dev.agentanalytics.sink.CommittedParts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -256,7 +256,7 @@ final class LiveJobs {
             List<String> rows = new ArrayList<>();
             Path folder = output.resolve(table.tableName());
             if (Files.isDirectory(folder)) {
-                for (Path file : CommittedFiles.under(folder)) {
+                for (Path file : CommittedParts.under(folder)) {
                     for (String line : Files.readAllLines(file)) {
                         if (!line.isBlank()) rows.add(canonical(table, line));
                     }

@@ -3,12 +3,10 @@ package dev.agentanalytics.testing;
 import dev.agentanalytics.AgentAnalyticsJob;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
+import dev.agentanalytics.sink.CommittedParts;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
-import org.apache.flink.api.common.JobID;
 import java.io.IOException;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Runs the real job (real file source, real file sinks) on a MiniCluster and reads back its tables. */
 public final class Replays {
@@ -62,7 +63,7 @@ public final class Replays {
         for (OutputTable table : OutputTable.values()) {
             Path folder = output.resolve(table.tableName());
             List<String> rows = new ArrayList<>();
-            for (Path file : CommittedFiles.under(folder)) rows.addAll(Files.readAllLines(file));
+            for (Path file : CommittedParts.under(folder)) rows.addAll(Files.readAllLines(file));
             rows.sort(null);
             tables.put(table, rows);
         }
