@@ -24,9 +24,13 @@ public final class CommittedParts {
 
     private CommittedParts() {}
 
-    /** The committed parts under {@code tableFolder} in name order; none when it does not exist (yet). */
+    /** The committed parts under {@code tableFolder} in path order; none when it does not exist (yet). */
     public static List<Path> under(Path tableFolder) {
-        Lister lister = new Lister();
+        return under(tableFolder, new Lister());
+    }
+
+    /** {@link #under(Path)} with a lister of the caller's (a test's, which renames parts while they are listed). */
+    static List<Path> under(Path tableFolder, Lister lister) {
         if (!Files.isDirectory(tableFolder)) return lister.parts;
         try {
             Files.walkFileTree(tableFolder, lister);
@@ -39,7 +43,7 @@ public final class CommittedParts {
 
     /**
      * Collects the visible part files of a walk and passes over entries gone before they were read (not final: a
-     * test renames parts while it lists them).
+     * test renames parts while they are listed). A part is a regular file, never a link: the sink writes files.
      */
     static class Lister extends SimpleFileVisitor<Path> {
         final List<Path> parts = new ArrayList<>();

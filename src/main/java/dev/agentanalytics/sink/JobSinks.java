@@ -53,7 +53,8 @@ public class JobSinks implements TableSinks {
                 .forBulkFormat(new Path(output, name), new JsonLinesWriter.Factory<T>())
                 .withBucketAssigner(new EventHourBuckets<>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(name).withPartSuffix(CommittedParts.SUFFIX).build())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix(name).withPartSuffix(CommittedParts.SUFFIX).build())
                 .build();
     }
 

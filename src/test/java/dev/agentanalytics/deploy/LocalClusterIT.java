@@ -7,7 +7,6 @@ import dev.agentanalytics.sink.CommittedParts;
 import dev.agentanalytics.testing.ProjectTools;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

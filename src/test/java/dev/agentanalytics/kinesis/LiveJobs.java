@@ -5,9 +5,9 @@ import dev.agentanalytics.AgentAnalyticsJob;
 import dev.agentanalytics.config.JobConfig;
 import dev.agentanalytics.output.OutputTable;
 import dev.agentanalytics.parse.AgentEventParser;
+import dev.agentanalytics.sink.CommittedParts;
 import dev.agentanalytics.source.simulator.ContactCenterSimulator;
 import dev.agentanalytics.source.simulator.SimulatedRecord;
-import dev.agentanalytics.sink.CommittedParts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -254,12 +254,9 @@ final class LiveJobs {
         Map<OutputTable, List<String>> tables = new TreeMap<>();
         for (OutputTable table : OutputTable.values()) {
             List<String> rows = new ArrayList<>();
-            Path folder = output.resolve(table.tableName());
-            if (Files.isDirectory(folder)) {
-                for (Path file : CommittedParts.under(folder)) {
-                    for (String line : Files.readAllLines(file)) {
-                        if (!line.isBlank()) rows.add(canonical(table, line));
-                    }
+            for (Path file : CommittedParts.under(output.resolve(table.tableName()))) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) rows.add(canonical(table, line));
                 }
             }
             Collections.sort(rows);

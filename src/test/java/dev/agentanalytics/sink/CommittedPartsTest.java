@@ -53,10 +53,8 @@ class CommittedPartsTest {
         // As the sink does while a checkpoint completes: at the first entry listed, the hidden parts are renamed
         // away. The directory's names have been read in one batch already, so the walk still comes to them.
         RenamingWhileListed lister = new RenamingWhileListed(hour);
-        Files.walkFileTree(output.resolve("alerts"), lister);
-        lister.parts.sort(null);
 
-        assertEquals(visible, lister.parts);
+        assertEquals(visible, CommittedParts.under(output.resolve("alerts"), lister));
         assertTrue(lister.gone > 0, "some entries were gone when the walk came to them");
     }
 
@@ -86,7 +84,7 @@ class CommittedPartsTest {
                 try (Stream<Path> entries = Files.list(folder)) {
                     for (Path hidden : entries.filter(p -> p.getFileName().toString().startsWith("."))
                             .filter(p -> !p.equals(file)).collect(Collectors.toList())) {
-                        Files.move(hidden, output(hidden));
+                        Files.move(hidden, committedPlace(hidden));
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
@@ -102,7 +100,7 @@ class CommittedPartsTest {
         }
 
         /** Where the sink's commit moves a part: out of the listed folder, so that the walk cannot meet it twice. */
-        private Path output(Path hidden) throws IOException {
+        private Path committedPlace(Path hidden) throws IOException {
             Path committed = Files.createDirectories(folder.getParent().getParent().resolveSibling("committed"));
             return committed.resolve(hidden.getFileName().toString().substring(1));
         }
