@@ -7,12 +7,14 @@ import dev.agentanalytics.sink.JobSinks;
 import dev.agentanalytics.source.EventTimeWatermarks;
 import dev.agentanalytics.source.KinesisEventSource;
 import dev.agentanalytics.source.ReplayFiles;
+import dev.agentanalytics.source.ReplayTimeFloors;
 import dev.agentanalytics.source.simulator.SimulatorSource;
 import dev.agentanalytics.topology.AgentAnalyticsTopology;
 import dev.agentanalytics.topology.KryoFreeTypes;
 import dev.agentanalytics.topology.OperatorIds;
 import dev.agentanalytics.topology.TableSinks;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -95,8 +97,12 @@ public final class AgentAnalyticsJob {
     static DataStream<ParsedRecord> source(StreamExecutionEnvironment env, JobConfig config) {
         switch (config.source) {
             case FILES:
-                return env.fromSource(ReplayFiles.source(config.input, config.records), EventTimeWatermarks.eventTimeOnly(config),
-                                "agent event files")
+                ReplayFiles replay = ReplayFiles.of(config.input);
+                WatermarkStrategy<ParsedRecord> time = config.isBatch()
+                        ? WatermarkStrategy.<ParsedRecord>noWatermarks()
+                                .withTimestampAssigner((record, previous) -> record.timestamp())
+                        : EventTimeWatermarks.replay(ReplayTimeFloors.scan(replay.files(), config.records));
+                return env.fromSource(replay.source(config.records), time, "agent event files")
                         .uid(OperatorIds.FILE_SOURCE);
             case KINESIS:
                 return env.addSource(KinesisEventSource.create(config), "Kinesis " + config.kinesis.stream,

@@ -46,9 +46,10 @@ public final class ConfigKey {
     public static final ConfigKey OUT_OF_ORDERNESS = key("out-of-orderness", "5s",
             "How far behind the newest event an event may arrive and still count (live runs).");
     public static final ConfigKey IDLENESS = key("idleness", "30s",
-            "Files and simulator: a split silent this long stops holding the watermark back. Kinesis: watermarks"
-                    + " wait this long after start while the consumer finds its shards (a subtask without shards is"
-                    + " then idle), and a shard handed over holds event time back this long for its first records.");
+            "Simulator: a source silent this long stops holding the watermark back (a file replay needs none)."
+                    + " Kinesis: watermarks wait this long after start while the consumer finds its shards (a subtask"
+                    + " without shards is then idle), and a shard handed over holds event time back this long for its"
+                    + " first records.");
     public static final ConfigKey SILENT_STREAM_ADVANCE = key("silent-stream-advance", "true",
             "Live Kinesis input: once a shard is silent for longer than `out-of-orderness`, event time follows the"
                     + " wall clock, so stale-agent alerts fire even when nothing arrives. Turn off when the stream's"

@@ -26,6 +26,22 @@ public final class Arrival {
         return withoutLeadingZeros(bytes);
     }
 
+    /** The file index of an arrival made by {@link #ofLine}. */
+    public static int fileOf(byte[] arrival) {
+        long file = 0;
+        for (int i = 0; i < arrival.length - Long.BYTES; i++) file = (file << 8) | (arrival[i] & 0xFF);
+        return (int) file;
+    }
+
+    /** The line number of an arrival made by {@link #ofLine}. */
+    public static long lineOf(byte[] arrival) {
+        long line = 0;
+        for (int i = Math.max(0, arrival.length - Long.BYTES); i < arrival.length; i++) {
+            line = (line << 8) | (arrival[i] & 0xFF);
+        }
+        return line;
+    }
+
     /** The {@code ordinal}-th record (from 0) of a single ordered input, such as the simulator. */
     public static byte[] ofOrdinal(long ordinal) {
         return ofLine(0, ordinal);

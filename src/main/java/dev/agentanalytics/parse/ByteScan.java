@@ -33,6 +33,21 @@ public final class ByteScan {
         return i;
     }
 
+    /** The index of the first {@code '\n'} or {@code '\\'} in {@code bytes[from, to)}, or {@code to}. */
+    public static int indexOfNewlineOrBackslash(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long word = (long) WORDS.get(bytes, i);
+            long newline = word ^ NEWLINES;
+            long backslash = word ^ BACKSLASHES;
+            long stops = (((newline - ONES) & ~newline) | ((backslash - ONES) & ~backslash)) & HIGH_BITS;
+            if (stops != 0) return i + (Long.numberOfTrailingZeros(stops) >>> 3);
+            i += 8;
+        }
+        while (i < to && bytes[i] != '\n' && bytes[i] != '\\') i++;
+        return i;
+    }
+
     /** The index after the whole words of ASCII starting at {@code from} in {@code bytes[from, to)}. */
     static int skipAsciiWords(byte[] bytes, int from, int to) {
         int i = from;

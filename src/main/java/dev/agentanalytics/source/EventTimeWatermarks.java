@@ -12,7 +12,17 @@ public final class EventTimeWatermarks {
     private EventTimeWatermarks() {}
 
     /**
-     * A source whose event time does not follow the wall clock (files, the simulator running as fast as it can):
+     * A replay of files in STREAMING mode: never ahead of a record still to be read ({@link ReplayWatermarks}), so
+     * none is late, paced as a catch-up. (In BATCH mode no watermark is needed: each agent's events come sorted.)
+     */
+    public static WatermarkStrategy<ParsedRecord> replay(ReplayTimeFloors floors) {
+        return WatermarkStrategy.<ParsedRecord>forGenerator(context -> new CatchUpPacing<>(
+                        new ReplayWatermarks(floors), 0, System::currentTimeMillis))
+                .withTimestampAssigner((record, previous) -> record.timestamp());
+    }
+
+    /**
+     * A source whose event time does not follow the wall clock (the simulator running as fast as it can):
      * bounded out-of-orderness, and idleness so that an exhausted split never holds the others back.
      */
     public static WatermarkStrategy<ParsedRecord> eventTimeOnly(JobConfig config) {

@@ -12,6 +12,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.enumerate.FileEnumerator;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.file.src.impl.StreamFormatAdapter;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.core.fs.FileStatus;
@@ -21,22 +23,44 @@ import org.apache.flink.core.fs.Path;
 /**
  * The files of a replay and the order that decides which of two events of one agent with the same timestamp came
  * first (docs/analytics.md §3.6): the inputs in the order given, a folder's files by name (sub-folders included;
- * hidden files, starting with {@code .} or {@code _}, skipped as Flink's file source skips them), then each file
- * line by line. The order is fixed here, when the job is defined, so it does not depend on which reader gets
- * which file.
+ * in a folder, hidden files, starting with {@code .} or {@code _}, such as {@code _SUCCESS}, are skipped; a file
+ * named as an input is read whatever its name), then each file line by line. The order is fixed here, when the job
+ * is defined, so it does not depend on which reader gets which file.
  */
 public final class ReplayFiles {
-    private ReplayFiles() {}
+    private final List<String> inputs;
+    private final List<Path> files;
+    private final Map<String, Integer> indexes = new HashMap<>();
 
-    /** A file source over {@code inputs} (files or folders) whose events carry their file's place and line. */
-    public static FileSource<ParsedRecord> source(List<String> inputs, RecordSettings settings) {
-        List<Path> files = inOrder(inputs);
-        Map<String, Integer> indexes = new HashMap<>();
+    private ReplayFiles(List<String> inputs, List<Path> files) {
+        this.inputs = inputs;
+        this.files = files;
         for (int i = 0; i < files.size(); i++) indexes.put(key(files.get(i)), i);
+    }
+
+    /** The files of {@code inputs} (files or folders), listed now, in replay order. */
+    public static ReplayFiles of(List<String> inputs) {
+        return new ReplayFiles(inputs, inOrder(inputs));
+    }
+
+    /** Every file, in replay order: a file's index here is its place in {@link dev.agentanalytics.event.Arrival}. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** A file source over these files, whose events carry their file's place and line. */
+    public FileSource<ParsedRecord> source(RecordSettings settings) {
+        Map<String, Integer> fileIndexes = indexes;
+        // Exactly the files listed, whatever their names: Flink's own filter would skip "_x.jsonl" named as an input.
+        FileEnumerator.Provider exactlyThese = () -> new NonSplittingRecursiveEnumerator(
+                path -> fileIndexes.containsKey(key(path)));
         // Nothing to read (empty folders): hand the folders over, the source then ends at once.
-        Path[] paths = files.isEmpty() ? inputs.stream().map(Path::new).toArray(Path[]::new) : files.toArray(new Path[0]);
-        return FileSource.forBulkFileFormat(new NumberedJsonLines(indexes, settings), paths)
-                .setSplitAssigner(FilesInReplayOrder.provider(indexes)).build();
+        Path[] paths = files.isEmpty()
+                ? inputs.stream().map(Path::new).toArray(Path[]::new)
+                : files.toArray(new Path[0]);
+        return FileSource.forBulkFileFormat(new NumberedJsonLines(fileIndexes, settings), paths)
+                .setFileEnumerator(exactlyThese)
+                .setSplitAssigner(FilesInReplayOrder.provider(fileIndexes)).build();
     }
 
     /** Every file to replay, in replay order, as fully qualified paths. */
@@ -62,7 +86,7 @@ public final class ReplayFiles {
         List<FileStatus> children = new ArrayList<>();
         for (FileStatus child : fs.listStatus(status.getPath())) {
             String name = child.getPath().getName();
-            if (!name.startsWith(".") && !name.startsWith("_")) children.add(child);
+            if (!name.startsWith(".") && !name.startsWith("_")) children.add(child); // a folder's hidden files
         }
         children.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
         for (FileStatus child : children) addFiles(fs, child, files);
@@ -78,7 +102,7 @@ public final class ReplayFiles {
     }
 
     /** Paths as the job names them and as the source's splits name them differ in form, never in this key. */
-    private static String key(Path path) {
+    static String key(Path path) {
         String authority = path.toUri().getAuthority();
         return (authority == null ? "" : authority) + path.toUri().getPath();
     }

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -95,25 +97,64 @@ class ReplayPipelineTest {
     }
 
     /**
-     * STREAMING, each file is read after the ones before it: a file read after a later one would find its events
-     * behind the watermark, late. (The simulated lines only: the tie fixture's, appended at the end, are hours
-     * older than the lines before them, late in any live run.)
+     * STREAMING from 12 files: the same rows as BATCH, though the tie fixture's lines, appended at the end, are hours
+     * older than the lines before them: the watermark waits for every record still to be read.
      */
     @Test
-    void aStreamingReplayOfAFolderReadsItsFilesInOrder() throws Exception {
-        List<byte[]> simulated = lines.subList(0, lines.size() - TieFixture.inArrivalOrder(TIE_AGENTS).size());
-        Path single = work.resolve("simulated.jsonl");
-        Replays.writeLines(simulated, List.of(single));
-        Map<OutputTable, List<String>> batch = Replays.replay(work.resolve("simulated-batch"), 1, List.of(single),
-                Map.of());
-        Path folder = Files.createDirectories(work.resolve("simulated-parts"));
+    void aStreamingReplayOfAFolderGivesTheRowsOfTheBatchOne() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("streaming-parts"));
         List<Path> parts = new ArrayList<>();
         for (int i = 0; i < 12; i++) parts.add(folder.resolve(String.format("part-%02d.jsonl", i)));
-        Replays.writeLines(simulated, parts);
-        Map<OutputTable, List<String>> streaming = Replays.replay(work.resolve("simulated-streaming"), 2,
+        Replays.writeLines(lines, parts);
+        Map<OutputTable, List<String>> streaming = Replays.replay(work.resolve("streaming-out"), 2,
                 List.of(folder), Map.of("runtime-mode", "STREAMING", "checkpoint-interval", "1s"));
-        assertEquals(List.of(), batch.get(OutputTable.LATE_EVENTS));
-        assertSameTables(batch, streaming, "STREAMING at parallelism 2 from 12 files");
+        assertSameTables(reference, streaming, "STREAMING at parallelism 2 from 12 files");
+    }
+
+    /**
+     * The input in no order at all (shuffled, then reversed): in STREAMING mode at parallelism 2 and 4 no record is
+     * late and the rows are BATCH's for the same files (docs/analytics.md §3.6).
+     */
+    @Test
+    void aStreamingReplayInAnyOrderHasNoLateEvents() throws Exception {
+        List<byte[]> shuffled = new ArrayList<>(lines);
+        Collections.shuffle(shuffled, new Random(11));
+        List<byte[]> reversed = new ArrayList<>(lines);
+        Collections.reverse(reversed);
+        int run = 0;
+        for (List<byte[]> order : List.of(shuffled, reversed)) {
+            run++;
+            Path folder = Files.createDirectories(work.resolve("disorder-" + run));
+            List<Path> parts = new ArrayList<>();
+            for (int i = 0; i < 5; i++) parts.add(folder.resolve("part-" + i + ".jsonl"));
+            Replays.writeLines(order, parts);
+            Map<OutputTable, List<String>> batch = Replays.replay(work.resolve("disorder-batch-" + run), 1,
+                    List.of(folder), Map.of());
+            assertEquals(List.of(), batch.get(OutputTable.LATE_EVENTS));
+            assertFalse(batch.get(OutputTable.AGENT_STATUS).isEmpty());
+            for (int parallelism : new int[] {2, 4}) {
+                Map<OutputTable, List<String>> streaming = Replays.replay(
+                        work.resolve("disorder-streaming-" + run + "-" + parallelism), parallelism, List.of(folder),
+                        Map.of("runtime-mode", "STREAMING", "checkpoint-interval", "1s"));
+                assertSameTables(batch, streaming, "order " + run + ", STREAMING at parallelism " + parallelism);
+            }
+        }
+    }
+
+    /**
+     * A folder's hidden files ({@code _SUCCESS}, here not even JSON) are not input; a file named as an input is,
+     * whatever its name.
+     */
+    @Test
+    void aFileNamedAsAnInputIsReadWhateverItsName() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("named"));
+        Path named = work.resolve("_rest.jsonl");
+        Replays.writeLines(lines, List.of(folder.resolve("part-0.jsonl"), named));
+        Files.writeString(folder.resolve("_SUCCESS"), "not a record");
+        Files.writeString(folder.resolve(".part-1.jsonl.crc"), "not a record");
+        Map<OutputTable, List<String>> rows = Replays.replay(work.resolve("named-out"), 2, List.of(folder, named),
+                Map.of());
+        assertSameTables(reference, rows, "a folder and a file named _rest.jsonl");
     }
 
     private static void assertSameTables(Map<OutputTable, List<String>> expected,
