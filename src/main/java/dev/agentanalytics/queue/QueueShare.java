@@ -34,7 +34,7 @@ public class QueueShare {
         return availableMs + onContactMs + acwMs + incomingMs + nonProductiveMs + errorMs + offlineMs;
     }
 
-    /** Adds another share of the same queue and window; the name of the later served interval wins. */
+    /** Adds another share of the same queue and window; the name of the later served interval wins, even null. */
     public void add(QueueShare other) {
         availableMs += other.availableMs;
         onContactMs += other.onContactMs;
@@ -45,8 +45,10 @@ public class QueueShare {
         offlineMs += other.offlineMs;
         contactsHandled += other.contactsHandled;
         handleMsSum += other.handleMsSum;
-        if (other.queueName != null && (queueName == null || other.nameAt > nameAt
-                || (other.nameAt == nameAt && other.queueName.compareTo(queueName) < 0))) {
+        // The latest served interval's name, null too (docs/analytics.md §4.4); at the same instant a name before
+        // none and the first in order, so that shares give the same name whatever order they are added in.
+        if (other.nameAt > nameAt || (other.nameAt == nameAt && other.queueName != null
+                && (queueName == null || other.queueName.compareTo(queueName) < 0))) {
             queueName = other.queueName;
             nameAt = other.nameAt;
         }
