@@ -92,6 +92,14 @@ final class AgentEventReader {
                 && (payload[2] & 0xFF) == 0xBF) {
             throw new JsonParseException(null, "Unexpected byte-order mark before the value");
         }
+        // Jackson guesses UTF-16 or UTF-32 from a zero among the first four bytes; as UTF-8, which a record is
+        // (docs/analytics.md §3.7), such a zero is a control character outside a string or inside one: not JSON.
+        for (int i = 0; i < Math.min(4, payload.length); i++) {
+            if (payload[i] == 0) {
+                throw new JsonParseException(null, "Illegal character ((CTRL-CHAR, code 0)) at byte " + i
+                        + ": JSON text is UTF-8");
+            }
+        }
         Read read = new Read();
         try (JacksonTokens tokens = new JacksonTokens(payload)) {
             JsonToken first = tokens.next();

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * timestamp that follows any {@code "EventTimestamp":} in the line. The record's own field is one of them, since
  * without an escape its name can only be written as those bytes; so the bound is never later than the record's time
  * when the record is valid. A line with a {@code \}{@code u} escape, which could spell the name or the time another
- * way, is parsed instead. Used before a STREAMING replay, to hold its watermark below every record still to come.
+ * way, is parsed instead, and so is a line where none is found.
+ * Used before a STREAMING replay, to hold its watermark below every record still to come.
  */
 public final class EarliestEventTime {
     /** No timestamp on the line: its record cannot be valid. */
@@ -29,10 +30,7 @@ public final class EarliestEventTime {
 
     /** The same, told whether the line has a {@code \}{@code u} (or may have: a line read in parts). */
     public long of(byte[] bytes, int from, int to, boolean unicodeEscape) {
-        if (unicodeEscape) {
-            ParsedRecord record = parser.parse(bytes, from, to - from, to - from, 0L, new byte[0]);
-            return record.isValid() ? record.event.eventTime : NONE;
-        }
+        if (unicodeEscape) return parsed(bytes, from, to);
         long earliest = NONE;
         for (int at = indexOfName(bytes, from, to); at >= 0; at = indexOfName(bytes, at + NAME.length, to)) {
             if (at == from || bytes[at - 1] != '"') continue;
@@ -46,7 +44,17 @@ public final class EarliestEventTime {
                     StandardCharsets.ISO_8859_1));
             if (time != null) earliest = Math.min(earliest, time);
         }
-        return earliest;
+        // None found: almost always a dead letter; parsed, so that no way of writing a valid record is missed.
+        return earliest == NONE ? parsed(bytes, from, to) : earliest;
+    }
+
+    /**
+     * The record's time when the parser takes it as valid, else {@link #NONE}. (Its arrival time, 0, matters only to
+     * {@code max-event-ahead}, which file replays, the only callers, do not check.)
+     */
+    private long parsed(byte[] bytes, int from, int to) {
+        ParsedRecord record = parser.parse(bytes, from, to - from, to - from, 0L, new byte[0]);
+        return record.isValid() ? record.event.eventTime : NONE;
     }
 
     static boolean hasUnicodeEscape(byte[] bytes, int from, int to) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * The lines of a file, numbered as {@link JsonLinesFormat} numbers them: from 1, blank ones included, a last line
  * without a line end too; without the line end, a CR before it, and the byte-order mark that starts a file. A line
  * longer than {@code maxBytes} is passed on empty (its record is a dead letter, whatever it holds). The same pass that
- * finds a line's end tells whether it has a {@code \}{@code u} escape.
+ * finds a line's end tells whether it has a {@code \}{@code u} escape. A read error ends the lines with an
+ * {@link IOException} after the whole lines read before it; the part of a line before it is not passed on.
  */
 final class Lines {
     /** Takes each line; the bytes are valid only during the call. */
@@ -24,6 +25,7 @@ final class Lines {
     private byte[] carried = new byte[8192];
     private int carriedLength;
     private boolean tooLong;
+    private IOException readError;
 
     Lines(InputStream in, int maxBytes) {
         this.in = in;
@@ -35,7 +37,7 @@ final class Lines {
         boolean pending = false; // bytes of a line without its end yet
         boolean escape = false;
         int n;
-        while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+        while ((n = fill()) > 0) {
             int start = 0;
             int from = 0;
             while (start < n) {
@@ -67,6 +69,26 @@ final class Lines {
             }
         }
         if (pending) give(consumer, number + 1, carried, 0, carriedLength, escape);
+    }
+
+    /**
+     * Fills the buffer as {@link JsonLinesFormat}'s reader does: a read error after some bytes is held until the next
+     * fill, so the whole lines before it are passed on first (the reader gives them too, then a dead letter).
+     */
+    private int fill() throws IOException {
+        if (readError != null) throw readError;
+        int filled = 0;
+        try {
+            while (filled < buffer.length) {
+                int n = in.read(buffer, filled, buffer.length - filled);
+                if (n < 0) break;
+                filled += n;
+            }
+        } catch (IOException e) {
+            if (filled == 0) throw e;
+            readError = e;
+        }
+        return filled;
     }
 
     private void carry(int from, int to) {

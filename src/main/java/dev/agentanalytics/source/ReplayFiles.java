@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSource;
@@ -63,14 +65,18 @@ public final class ReplayFiles {
                 .setSplitAssigner(FilesInReplayOrder.provider(fileIndexes)).build();
     }
 
-    /** Every file to replay, in replay order, as fully qualified paths. */
+    /**
+     * Every file to replay, in replay order, as fully qualified paths; a file named twice (or also through its folder)
+     * once, at its first place: its records are in the input once.
+     */
     static List<Path> inOrder(List<String> inputs) {
         List<Path> files = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         try {
             for (String input : inputs) {
                 Path path = new Path(input);
                 FileSystem fs = path.getFileSystem();
-                addFiles(fs, fs.getFileStatus(path), files);
+                addFiles(fs, fs.getFileStatus(path), files, listed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the replay's input files " + inputs, e);
@@ -78,9 +84,11 @@ public final class ReplayFiles {
         return files;
     }
 
-    private static void addFiles(FileSystem fs, FileStatus status, List<Path> files) throws IOException {
+    private static void addFiles(FileSystem fs, FileStatus status, List<Path> files, Set<String> listed)
+            throws IOException {
         if (!status.isDir()) {
-            files.add(status.getPath().makeQualified(fs));
+            Path file = status.getPath().makeQualified(fs);
+            if (listed.add(key(file))) files.add(file);
             return;
         }
         List<FileStatus> children = new ArrayList<>();
@@ -89,7 +97,7 @@ public final class ReplayFiles {
             if (!name.startsWith(".") && !name.startsWith("_")) children.add(child); // a folder's hidden files
         }
         children.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-        for (FileStatus child : children) addFiles(fs, child, files);
+        for (FileStatus child : children) addFiles(fs, child, files, listed);
     }
 
     /** The place of a split's file in the replay's order. */

@@ -7,6 +7,7 @@ import dev.agentanalytics.parse.EarliestEventTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -31,14 +32,20 @@ public final class ReplayTimeFloors implements Serializable {
     static final int BLOCK_LINES = 1024;
     /** No valid record from there on. */
     static final long NONE = Long.MAX_VALUE;
+    /** Not known: a file whose rest could not be read, and every place before it. */
+    static final long UNKNOWN = Long.MIN_VALUE;
 
     /** [file][block]: the earliest timestamp of the valid records from the block's first line to the input's end. */
     private final long[][] floors;
+    /** The files whose rest, after their last block here, could not be read. */
+    private final boolean[] unreadRest;
 
-    ReplayTimeFloors(long[][] blockMinima) {
+    ReplayTimeFloors(long[][] blockMinima, boolean[] unreadRest) {
+        this.unreadRest = unreadRest;
         floors = new long[blockMinima.length][];
         long after = NONE;
         for (int file = blockMinima.length - 1; file >= 0; file--) {
+            if (unreadRest[file]) after = UNKNOWN;
             floors[file] = new long[blockMinima[file].length];
             for (int block = floors[file].length - 1; block >= 0; block--) {
                 after = Math.min(after, blockMinima[file][block]);
@@ -52,20 +59,27 @@ public final class ReplayTimeFloors implements Serializable {
      * that is never later than its record's time when the record is valid ({@link EarliestEventTime}).
      */
     public static ReplayTimeFloors scan(List<Path> files, RecordSettings settings) {
-        long[][] minima = IntStream.range(0, files.size()).parallel()
+        BlockMinima[] scanned = IntStream.range(0, files.size()).parallel()
                 .mapToObj(file -> blockMinima(files.get(file), settings))
-                .toArray(long[][]::new);
-        return new ReplayTimeFloors(minima);
+                .toArray(BlockMinima[]::new);
+        long[][] minima = new long[scanned.length][];
+        boolean[] unreadRest = new boolean[scanned.length];
+        for (int file = 0; file < scanned.length; file++) {
+            minima[file] = scanned[file].minima;
+            unreadRest[file] = scanned[file].unreadRest;
+        }
+        return new ReplayTimeFloors(minima, unreadRest);
     }
 
     /**
      * The earliest timestamp of the valid records from line {@code line} (from 1) of file {@code file} to the end of
-     * the input, or {@link #NONE}.
+     * the input, {@link #NONE} or {@link #UNKNOWN}.
      */
     public long at(int file, long line) {
         for (int f = file; f < floors.length; f++) {
             long block = f == file ? (line - 1) / BLOCK_LINES : 0;
             if (block < floors[f].length) return floors[f][(int) block];
+            if (unreadRest[f]) return UNKNOWN;
         }
         return NONE;
     }
@@ -75,14 +89,22 @@ public final class ReplayTimeFloors implements Serializable {
         return at(Arrival.fileOf(arrival), Arrival.lineOf(arrival));
     }
 
-    private static long[] blockMinima(Path file, RecordSettings settings) {
+    private static BlockMinima blockMinima(Path file, RecordSettings settings) {
         BlockMinima minima = new BlockMinima(new EarliestEventTime(new AgentEventParser(settings)));
-        try (InputStream in = open(file)) {
-            new Lines(in, settings.maxRecordBytes).forEach(minima);
+        InputStream in;
+        try {
+            in = open(file);
         } catch (IOException e) {
-            // The replay's reader ends the file there too, with a dead letter: no record comes from the rest.
+            throw new UncheckedIOException("Cannot open " + file + " to find its event times", e);
         }
-        return minima.get();
+        try (InputStream lines = in) {
+            new Lines(lines, settings.maxRecordBytes).forEach(minima);
+        } catch (IOException e) {
+            // Cut off (a gzip member), or a read that may work for the reader later: what the rest holds is not
+            // known, so no watermark passes it until a reader is done with this file.
+            minima.unreadRest = true;
+        }
+        return minima;
     }
 
     /** The file as the file source reads it: a {@code .gz} (or other compressed) file decompressed. */
@@ -96,6 +118,7 @@ public final class ReplayTimeFloors implements Serializable {
     private static final class BlockMinima implements Lines.Consumer {
         private final EarliestEventTime times;
         private long[] minima = new long[0];
+        private boolean unreadRest;
 
         BlockMinima(EarliestEventTime times) {
             this.times = times;
@@ -112,10 +135,6 @@ public final class ReplayTimeFloors implements Serializable {
                 Arrays.fill(minima, length, minima.length, NONE);
             }
             minima[block] = Math.min(minima[block], time);
-        }
-
-        long[] get() {
-            return minima;
         }
     }
 }

@@ -30,8 +30,9 @@ final class ReplayWatermarks implements WatermarkGenerator<ParsedRecord> {
     public void onPeriodicEmit(WatermarkOutput output) {
         if (lastArrival == null) return;
         long floor = floors.after(lastArrival);
-        // Past the input's last valid record the source's end sends the final watermark.
-        if (floor == ReplayTimeFloors.NONE || floor - 1 <= emitted) return;
+        // Past the input's last valid record the source's end sends the final watermark; before a file's unread rest
+        // none can go.
+        if (floor == ReplayTimeFloors.NONE || floor == ReplayTimeFloors.UNKNOWN || floor - 1 <= emitted) return;
         emitted = floor - 1;
         output.emitWatermark(new Watermark(emitted));
     }

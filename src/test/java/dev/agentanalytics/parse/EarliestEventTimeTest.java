@@ -54,6 +54,13 @@ class EarliestEventTimeTest {
     }
 
     @Test
+    void aLineInUtf16IsNotJsonAndHasNone() {
+        byte[] utf16 = (HEAD + "\"EventTimestamp\":\"2024-05-06T08:00:00Z\"}").getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(null, timeOf(utf16), "a record is UTF-8: Jackson must not guess UTF-16");
+        assertEquals(EarliestEventTime.NONE, earliest.of(utf16, 0, utf16.length));
+    }
+
+    @Test
     void aLineWithoutATimeHasNone() {
         assertEquals(EarliestEventTime.NONE, bound(HEAD + "\"EventTimestamp\":\"yesterday\"}"));
         assertEquals(EarliestEventTime.NONE, bound(HEAD + "\"EventTimestamp\":1714982400000}"));
@@ -81,7 +88,10 @@ class EarliestEventTimeTest {
     }
 
     private Long timeOf(String line) {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return timeOf(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Long timeOf(byte[] bytes) {
         ParsedRecord record = parser.parse(bytes, 0, bytes.length, bytes.length, 0L, new byte[0]);
         return record.isValid() ? record.event.eventTime : null;
     }

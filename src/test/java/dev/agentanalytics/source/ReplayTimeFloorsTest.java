@@ -148,6 +148,41 @@ class ReplayTimeFloorsTest {
         }
     }
 
+    /**
+     * A file that cannot be read to its end (a gzip member cut off): the reader gives the lines before the cut, then
+     * a dead letter, and what the rest holds is not known, so no watermark goes out until a reader is past it.
+     */
+    @Test
+    void aFileCutOffHoldsTheWatermarkUntilItIsRead() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+            Random random = new Random(9);
+            for (int line = 1; line <= 3 * BLOCK; line++) {
+                out.write((event(line, T0 + line * 1000L) + ",\"Pad\":\"" + random.nextLong() + random.nextLong()
+                        + "\"}\n").replace("},", ",").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] whole = zipped.toByteArray();
+        Path cut = folder.resolve("part-0.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path next = folder.resolve("part-1.jsonl");
+        Files.write(next, List.of(event(1, T0 + 36_000_000)));
+        ReplayTimeFloors floors = ReplayTimeFloors.scan(List.of(new org.apache.flink.core.fs.Path(cut.toUri()),
+                new org.apache.flink.core.fs.Path(next.toUri())), JobConfig.RecordSettings.defaults());
+
+        assertEquals(ReplayTimeFloors.UNKNOWN, floors.at(0, 1));
+        assertEquals(ReplayTimeFloors.UNKNOWN, floors.at(0, 3 * BLOCK), "past the lines read: not known either");
+        assertEquals(T0 + 36_000_000, floors.at(1, 1), "the next file is known");
+        ReplayWatermarks watermarks = new ReplayWatermarks(floors);
+        Emitted emitted = new Emitted();
+        watermarks.onEvent(record(0, 1, T0 + 1000), T0 + 1000, emitted);
+        watermarks.onPeriodicEmit(emitted);
+        assertEquals(Long.MIN_VALUE, emitted.last, "nothing goes out before the cut-off file is read");
+        watermarks.onEvent(record(1, 1, T0 + 36_000_000), T0 + 36_000_000, emitted);
+        watermarks.onPeriodicEmit(emitted);
+        assertEquals(T0 + 36_000_000 - 1, emitted.last);
+    }
+
     private ReplayTimeFloors scan(List<List<String>> files) throws IOException {
         List<org.apache.flink.core.fs.Path> paths = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {

@@ -122,6 +122,8 @@ class HostileInputTest {
         kinds.add(new Kind("two objects", login.replace("h-1", "h-y") + login, "not JSON"));
         kinds.add(new Kind("a byte-order mark inside the file", "\uFEFF" + event("HEART_BEAT", "08:01:00", null),
                 "not JSON"));
+        kinds.add(new Kind("a record in UTF-16", login.replace("h-1", "h-u").getBytes(StandardCharsets.UTF_16LE),
+                "not JSON: Illegal character ((CTRL-CHAR, code 0))"));
         kinds.add(new Kind("bytes that are not UTF-8", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
                 "not JSON: not valid UTF-8"));
         byte[] huge = event("HEART_BEAT", "08:02:00", "{\"Note\":\"" + "x".repeat(3 << 20) + "\"}")
