@@ -121,7 +121,7 @@ public final class AgentTimeline {
     /** Ends the session at {@code t}: legs still listed end INCOMPLETE; a stale alert ends silently on timeout. */
     private void closeSession(long t, boolean timedOut) {
         for (ContactLeg leg : s.legs) {
-            endLeg(leg, t, true, !timedOut);
+            if (leg.contactId != null) endLeg(leg, t, true, !timedOut);
         }
         s.legs = new ContactLeg[0];
         s.queues = new ServedQueue[0];
@@ -144,7 +144,12 @@ public final class AgentTimeline {
         s.username = event.username;
         // Legs first: an alert resolved by this event describes the agent as it was until now.
         List<ContactLeg> listed = new ArrayList<>(event.contacts.length);
-        for (ContactState contact : event.contacts) {
+        for (int i = 0; i < event.contacts.length; i++) {
+            ContactState contact = event.contacts[i];
+            if (!followed(event.contacts, i)) {
+                listed.add(unfollowed(contact));
+                continue;
+            }
             ContactLeg leg = findLeg(contact.contactId);
             if (leg == null) {
                 leg = startLeg(contact, t);
@@ -160,7 +165,7 @@ public final class AgentTimeline {
             listed.add(leg);
         }
         for (ContactLeg leg : s.legs) {
-            if (!listed.contains(leg)) endLeg(leg, t, false, true);
+            if (leg.contactId != null && !listed.contains(leg)) endLeg(leg, t, false, true);
         }
         s.legs = listed.toArray(new ContactLeg[0]);
         s.statusName = event.statusName;
@@ -173,9 +178,29 @@ public final class AgentTimeline {
 
     private ContactLeg findLeg(String contactId) {
         for (ContactLeg leg : s.legs) {
-            if (leg.contactId.equals(contactId)) return leg;
+            if (contactId.equals(leg.contactId)) return leg;
         }
         return null;
+    }
+
+    /** A listed contact is followed as a leg when it has an id and is the last entry with it (docs §3.5). */
+    private static boolean followed(ContactState[] contacts, int i) {
+        String id = contacts[i].contactId;
+        if (id == null) return false;
+        for (int later = i + 1; later < contacts.length; later++) {
+            if (id.equals(contacts[later].contactId)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * A listed entry that cannot be followed (no id, or an earlier entry of a repeated one): it counts in the
+     * activity and the open contacts until the next snapshot, and is never a row or an alert of its own.
+     */
+    private static ContactLeg unfollowed(ContactState contact) {
+        ContactLeg leg = new ContactLeg();
+        leg.state = contact.state;
+        return leg;
     }
 
     private ContactLeg startLeg(ContactState contact, long t) {
@@ -380,7 +405,7 @@ public final class AgentTimeline {
     private ContactLeg nextContactAlertLeg() {
         ContactLeg next = null;
         for (ContactLeg leg : s.legs) {
-            if (leg.openAlert == null && thresholdFor(leg.state) > 0
+            if (leg.contactId != null && leg.openAlert == null && thresholdFor(leg.state) > 0
                     && (next == null || contactAlertDue(leg) < contactAlertDue(next))) {
                 next = leg;
             }

@@ -4,6 +4,7 @@ import dev.agentanalytics.event.Grouping;
 
 /** One contact leg (agent, contact id) being followed: its current state and the time it has accrued so far. */
 public class ContactLeg {
+    /** Null for a listed contact that cannot be followed (no id, or a repeated one): it only counts as listed. */
     public String contactId;
     public String initialContactId;
     public String queueArn;

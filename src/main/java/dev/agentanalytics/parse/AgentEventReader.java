@@ -260,7 +260,11 @@ final class AgentEventReader {
         return arnAndName;
     }
 
-    /** The legs with an id (one without cannot be followed); of a repeated id the last wins. */
+    /**
+     * Every contact object of the list, in order, one without a {@code ContactId} or with a repeated one included:
+     * each counts in the agent's activity and open contacts (docs/analytics.md §3.5); the engine decides which it
+     * can follow as a leg.
+     */
     private static ContactState[] contacts(RecordTokens p) throws IOException {
         List<ContactState> contacts = new ArrayList<>();
         while (p.next() != JsonToken.END_ARRAY) {
@@ -268,10 +272,7 @@ final class AgentEventReader {
                 p.skipChildren();
                 continue;
             }
-            ContactState contact = contact(p);
-            if (contact.contactId == null) continue;
-            contacts.removeIf(listed -> listed.contactId.equals(contact.contactId));
-            contacts.add(contact);
+            contacts.add(contact(p));
         }
         return contacts.toArray(new ContactState[0]);
     }

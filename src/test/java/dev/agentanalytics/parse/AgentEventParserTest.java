@@ -163,6 +163,20 @@ class AgentEventParserTest {
     }
 
     @Test
+    void everyContactObjectIsListedWithOrWithoutAnIdAndRepeatedOnesToo() {
+        AgentEvent event = valid(event("\"CurrentAgentSnapshot\":{\"Contacts\":["
+                + "{\"State\":\"CONNECTED\"},{\"ContactId\":null,\"State\":\"ENDED\"},"
+                + "{\"ContactId\":\"c1\",\"State\":\"CONNECTED\"},{\"ContactId\":\"c1\",\"State\":\"ENDED\"},"
+                + "7,null,\"c2\"]}"));
+        assertEquals(4, event.contacts.length, "the four objects; the number, null and string are no contacts");
+        assertNull(event.contacts[0].contactId);
+        assertNull(event.contacts[1].contactId);
+        assertEquals("c1", event.contacts[2].contactId);
+        assertEquals("CONNECTED", event.contacts[2].state);
+        assertEquals("ENDED", event.contacts[3].state);
+    }
+
+    @Test
     void tasksIsTheTaskChannel() {
         AgentEvent event = valid(event("\"CurrentAgentSnapshot\":{\"Contacts\":["
                 + "{\"ContactId\":\"c1\",\"Channel\":\"TASKS\",\"State\":\"CONNECTED\"}]}"));

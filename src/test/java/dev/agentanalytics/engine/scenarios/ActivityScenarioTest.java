@@ -159,4 +159,28 @@ class ActivityScenarioTest {
                         + " completed=08:03 ring=50000 talk=130000 hold=0x0 acw=0 handle=130000"), s.contactRows());
         assertEquals(List.of(), s.alertRows());
     }
+
+    @Test
+    void aListedContactThatCannotBeFollowedStillCounts() {
+        // Contract: the activity looks at "any contact", open_contacts counts "the entries in Contacts, any state".
+        //   08:00 LOGIN Available, one contact without a ContactId, CONNECTED      -> ON_CONTACT
+        //   08:01 heart beat: c1 CONNECTED and c1 again, ENDED (the last entry is the leg) -> ON_CONTACT
+        //   silence; AGENT_STALE at 08:06 with 2 open contacts; 08:07 LOGOUT, no contacts: recovered, c1 ends.
+        Scenario s = Scenario.of("alert.hold-after", "0", "alert.acw-after", "0", "alert.ringing-after", "0",
+                        "alert.stuck-after", "0")
+                .apply(Events.login("08:00:00").available().contact(null, "CONNECTED", "08:00:00"),
+                        Events.heartBeat("08:01:00").available().contact("c1", "CONNECTED", "08:01:00")
+                                .contact("c1", "ENDED", "08:01:00"),
+                        Events.logout("08:07:00"))
+                .finish("08:07:00");
+        assertEquals(rows("08:00-08:15 ON_CONTACT/- 420000"), s.activityRows());
+        assertEquals(rows(
+                "AGENT_STALE contact=- detected=08:06 last=08:01 silence=300000 status=Available open=2",
+                "AGENT_RECOVERED contact=- detected=08:07 last=08:01 silence=360000 status=Available open=2"),
+                s.alertRows());
+        // One leg: c1, from its last entry (ENDED from 08:01); the entry without an id is no row.
+        assertEquals(rows(
+                "c1 init=- VOICE/INBOUND q-billing/Billing INCOMPLETE offered=08:01 connected=- ended=08:01"
+                        + " completed=08:07 ring=0 talk=0 hold=0x0 acw=360000 handle=360000"), s.contactRows());
+    }
 }
