@@ -69,7 +69,7 @@ public class AgentEngineFunction
     public static final OutputTag<LateEventRow> LATE_EVENTS = new OutputTag<>("late_events") {};
 
     public static final ValueStateDescriptor<AgentState> AGENT_STATE =
-            new ValueStateDescriptor<>("agent", AgentStateSerializerV4.INSTANCE);
+            new ValueStateDescriptor<>("agent", AgentStateSerializerV5.INSTANCE);
     /**
      * Above this many events waiting in an agent's state, the events of a further instant wait in {@link #OVERFLOW}
      * instead: the state is read and written at every arrival, so while the watermark stands still (a shard far

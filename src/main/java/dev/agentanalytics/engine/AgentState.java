@@ -4,7 +4,7 @@ import dev.agentanalytics.event.Grouping;
 import dev.agentanalytics.event.ServedQueue;
 
 /**
- * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializerV4} (a field added
+ * Everything the engine keeps for one agent, as one value, stored by {@link AgentStateSerializerV5} (a field added
  * here must be added there). Its size is bounded by what the agent is doing
  * now (open legs, the current window, the ids of the de-duplication window, the events the watermark has not passed
  * yet), never by its history. Nothing here

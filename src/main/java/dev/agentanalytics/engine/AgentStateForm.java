@@ -26,13 +26,14 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The stored forms of {@link AgentState}, every field in a fixed order: layout v2 ({@link AgentStateSerializer}),
- * kept to read v2 snapshots once on restore, layout v3 ({@link AgentStateSerializerV3}), and layout v4
- * ({@link AgentStateSerializerV4}), which the job writes. v4's bytes are v3's: a v4 waiting entry may stand for
- * events kept elsewhere ({@link WaitingEvent#inOverflow()}), which v3's code could not read. v3 differs from v2 in
- * three places, each marked {@code v3} below: the events waiting for the watermark come last (in v2 they were a map
- * state of their own, and the state listed their timestamps); a queue share names its queue by its place among the
- * agent's queues when it is one of them (an ARN is some 100 bytes); and its durations and counts take as many bytes
- * as they need.
+ * kept to read v2 snapshots once on restore, layouts v3 ({@link AgentStateSerializerV3}) and v4
+ * ({@link AgentStateSerializerV4}), and layout v5 ({@link AgentStateSerializerV5}), which the job writes. v4's and
+ * v5's bytes are v3's: a v4 waiting entry may stand for events kept elsewhere ({@link WaitingEvent#inOverflow()}),
+ * which v3's code could not read, and a v5 leg may have no contact id, which v4's code could not follow. v3 differs
+ * from v2 in three places, each marked {@code v3} below: the events waiting for the watermark come last (in v2 they
+ * were a map state of their own, and the state listed their timestamps); a queue share names its queue by its place
+ * among the agent's queues when it is one of them (an ARN is some 100 bytes); and its durations and counts take as
+ * many bytes as they need.
  *
  * <p>Why a form of the job's own: under RocksDB the agent's state is read and written back on every event and every
  * timer; Flink's POJO serializer, which the state had before (layout v1), writes each String a char at a time and
@@ -42,7 +43,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Upgrades: a snapshot names the serializer's class and nothing else, so a form never changes once released. A
  * field added to (or removed from) any of the state's classes needs a new layout and class, whose snapshot declares
  * the earlier ones "compatible after migration" (Flink reads each state once with the old class and writes it with
- * the new), or "compatible as is" when the bytes are the same and only what they may hold is new, as from v3 to v4
+ * the new), or "compatible as is" when the bytes are the same and only what they may hold is new, as from v3 to v5
  * (docs/deployment.md, "Upgrades"). {@code AgentStateSerializerTest} fills every field by reflection and fails
  * while one is not written.
  */
@@ -52,7 +53,7 @@ abstract class AgentStateForm extends WireSerializer<AgentState> {
     private final boolean v3;
 
     AgentStateForm(int layout) {
-        this.v3 = layout >= 3; // v4 writes what v3 does
+        this.v3 = layout >= 3; // v4 and v5 write what v3 does
     }
 
     @Override

@@ -1,17 +1,12 @@
 package dev.agentanalytics.engine;
 
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 
 /**
- * Layout v4 of the agent's stored form ({@link AgentStateForm}), the one the job writes. Its bytes are v3's; what is
- * new is what they may hold: a waiting entry without fields, for an instant whose events wait in the engine's
- * overflow map state ({@link WaitingEvent#inOverflow()}). The code of layout v3 would fail on such an entry, so v4
- * is a class of its own: a v4 snapshot names it, and a job of an older version refuses to restore it.
- *
- * <p>A v3 state is read as it is. A state of layout v1 (Flink's POJO serializer) or v2 is read once on restore with
- * the serializer it was written with and written in this form (Flink's state migration): {@link AgentState#waiting}
- * is null then, and the engine lists the agent's events in the map state when it first touches the agent.
+ * Layout v4 of the agent's stored form ({@link AgentStateForm}). The job no longer writes it: v4 snapshots name this
+ * class, and their states are read as they are by layout v5 ({@link AgentStateSerializerV5}), which has the same
+ * bytes. v4 added a waiting entry without fields, for an instant whose events wait in the engine's overflow map
+ * state ({@link WaitingEvent#inOverflow()}), which the code of layout v3 could not read.
  */
 public final class AgentStateSerializerV4 extends AgentStateForm {
     private static final long serialVersionUID = 1L;
@@ -26,22 +21,10 @@ public final class AgentStateSerializerV4 extends AgentStateForm {
         return new Snapshot();
     }
 
-    /** Names the serializer; a state of layout v3 is read as it is, one of layout v1 (POJO) or v2 migrated. */
+    /** Names the serializer: what v4 snapshots restore with. */
     public static final class Snapshot extends MigratingFromPojo<AgentState> {
         public Snapshot() {
             super(() -> INSTANCE);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<AgentState> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<AgentState> oldSerializerSnapshot) {
-            if (oldSerializerSnapshot instanceof AgentStateSerializerV3.Snapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            if (oldSerializerSnapshot instanceof AgentStateSerializer.Snapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
-            }
-            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

@@ -11,7 +11,7 @@ import org.apache.flink.types.StringValue;
 
 /**
  * The pieces the job's own serializers are written with ({@link AgentEventSerializer} for events,
- * {@link EncodedEventSerializer} for them on their way to the engine, {@code engine.AgentStateSerializerV4} for the
+ * {@link EncodedEventSerializer} for them on their way to the engine, {@code engine.AgentStateSerializerV5} for the
  * agent's state): text, counts and byte arrays, each with null.
  */
 public final class WireFields {

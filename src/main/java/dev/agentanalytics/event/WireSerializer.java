@@ -15,7 +15,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * What the job's own serializers share ({@link AgentEventSerializer}, {@code engine.AgentStateSerializerV4}): mutable
+ * What the job's own serializers share ({@link AgentEventSerializer}, {@code engine.AgentStateSerializerV5}): mutable
  * objects of variable length, written field by field with {@link WireFields}, and deep copies made through that
  * form, so that each class lists its fields once (copies are rare: object reuse is on).
  */

@@ -59,7 +59,7 @@ class AgentStateSerializerTest {
     void aPojoStateOfLayoutV1IsMigrated() {
         TypeSerializerSnapshot<AgentState> pojo = ((PojoTypeInfo<AgentState>) TypeInformation.of(AgentState.class))
                 .createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
-        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV4.INSTANCE.snapshotConfiguration();
+        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV5.INSTANCE.snapshotConfiguration();
         assertTrue(current.resolveSchemaCompatibility(pojo).isCompatibleAfterMigration());
         assertTrue(current.resolveSchemaCompatibility(current).isCompatibleAsIs());
     }
@@ -67,11 +67,11 @@ class AgentStateSerializerTest {
     @Test
     void aStateOfLayoutV2IsMigratedAndLeavesItsWaitingEventsWhereTheyWere() throws Exception {
         TypeSerializerSnapshot<AgentState> v2 = AgentStateSerializer.INSTANCE.snapshotConfiguration();
-        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV4.INSTANCE.snapshotConfiguration();
+        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV5.INSTANCE.snapshotConfiguration();
         assertTrue(current.resolveSchemaCompatibility(v2).isCompatibleAfterMigration());
-        assertTrue(v2.resolveSchemaCompatibility(current).isIncompatible(), "v4 states cannot be read as v2");
+        assertTrue(v2.resolveSchemaCompatibility(current).isIncompatible(), "v5 states cannot be read as v2");
 
-        // What Flink's migration does: read with v2, write with v4. The events are still all in the map state, and
+        // What Flink's migration does: read with v2, write with v5. The events are still all in the map state, and
         // the engine lists them when it sees no list of them (SnapshotFixturesTest restores such a state).
         AgentState state = filler.fill(AgentState.class, false);
         DataOutputSerializer out = new DataOutputSerializer(256);
@@ -84,18 +84,30 @@ class AgentStateSerializerTest {
     }
 
     @Test
-    void aStateOfLayoutV3IsReadAsItIsButAV4StateIsNotAV3One() throws Exception {
-        TypeSerializerSnapshot<AgentState> v3 = AgentStateSerializerV3.INSTANCE.snapshotConfiguration();
-        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV4.INSTANCE.snapshotConfiguration();
-        assertTrue(current.resolveSchemaCompatibility(v3).isCompatibleAsIs());
-        // What keeps a job of layout v3 from restoring a v4 snapshot is that it has no class of v4's snapshot; the
-        // class v3 snapshots name does not take v4's for its own either.
-        assertTrue(v3.resolveSchemaCompatibility(current).isIncompatible());
+    void statesOfLayoutsV3AndV4AreReadAsTheyAreButAV5StateIsNotAnEarlierOne() throws Exception {
+        TypeSerializerSnapshot<AgentState> current = AgentStateSerializerV5.INSTANCE.snapshotConfiguration();
+        for (AgentStateForm earlier : new AgentStateForm[] {AgentStateSerializerV3.INSTANCE,
+                AgentStateSerializerV4.INSTANCE}) {
+            TypeSerializerSnapshot<AgentState> old = earlier.snapshotConfiguration();
+            assertTrue(current.resolveSchemaCompatibility(old).isCompatibleAsIs());
+            // What keeps an older job from restoring a v5 snapshot is that it has no class of v5's snapshot; the
+            // classes older snapshots name do not take v5's for their own either.
+            assertTrue(old.resolveSchemaCompatibility(current).isIncompatible());
 
+            AgentState state = filler.fill(AgentState.class, false);
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            earlier.serialize(state, out);
+            assertArrayEquals(out.getCopyOfBuffer(), stored(state), "the same bytes");
+        }
+    }
+
+    @Test
+    void aLegWithoutAContactIdIsStored() throws Exception {
         AgentState state = filler.fill(AgentState.class, false);
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        AgentStateSerializerV3.INSTANCE.serialize(state, out);
-        assertArrayEquals(out.getCopyOfBuffer(), stored(state), "the same bytes");
+        state.legs[0].contactId = null;
+        assertRoundTrip(state);
+        AgentState back = AgentStateSerializerV5.INSTANCE.deserialize(new DataInputDeserializer(stored(state)));
+        assertNull(back.legs[0].contactId);
     }
 
     @Test
@@ -104,7 +116,7 @@ class AgentStateSerializerTest {
         WaitingEvent inline = state.waiting[0];
         state.waiting = new WaitingEvent[] {inline, WaitingEvent.inOverflowAt(inline.eventTime + 1)};
         assertRoundTrip(state);
-        AgentState back = AgentStateSerializerV4.INSTANCE.deserialize(new DataInputDeserializer(stored(state)));
+        AgentState back = AgentStateSerializerV5.INSTANCE.deserialize(new DataInputDeserializer(stored(state)));
         assertFalse(back.waiting[0].inOverflow());
         assertTrue(back.waiting[1].inOverflow());
         assertEquals(inline.eventTime + 1, back.waiting[1].eventTime);
@@ -112,16 +124,16 @@ class AgentStateSerializerTest {
 
     private static byte[] stored(AgentState state) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
-        AgentStateSerializerV4.INSTANCE.serialize(state, out);
+        AgentStateSerializerV5.INSTANCE.serialize(state, out);
         return out.getCopyOfBuffer();
     }
 
     private static void assertRoundTrip(AgentState state) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
-        AgentStateSerializerV4.INSTANCE.serialize(state, out);
-        AgentState back = AgentStateSerializerV4.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        AgentStateSerializerV5.INSTANCE.serialize(state, out);
+        AgentState back = AgentStateSerializerV5.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals(FIELDS.writeValueAsString(state), FIELDS.writeValueAsString(back));
         assertEquals(FIELDS.writeValueAsString(state),
-                FIELDS.writeValueAsString(AgentStateSerializerV4.INSTANCE.copy(state)));
+                FIELDS.writeValueAsString(AgentStateSerializerV5.INSTANCE.copy(state)));
     }
 }

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a production restore. Each fixture is taken in the middle of a shift, with every kind of state there is; the
  * restore goes on with the rest of the shift and every row it writes is worked out by hand below.
  *
- * <p>The committed fixtures are never written again: they are what an upgrade from layouts v1 to v4 meets.
+ * <p>The committed fixtures are never written again: they are what an upgrade from layouts v1 to v5 meets.
  * {@code mvn test -Dtest=SnapshotFixturesTest -Dsnapshots.write=true} writes this version's engine snapshots into
- * {@code target/snapshots/} (under the v4 names: a new layout renames them and commits them beside the others).
+ * {@code target/snapshots/} (under the v5 names: a new layout renames them and commits them beside the others).
  */
 class SnapshotFixturesTest {
     static final Path ENGINE = Path.of("src/test/resources/snapshots/agent-engine-v1.snapshot");
@@ -65,6 +65,9 @@ class SnapshotFixturesTest {
     /** Layout v4 (the same bytes as v3, read by a serializer that may find an instant kept in the map state). */
     static final Path ENGINE_V4 = Path.of("src/test/resources/snapshots/agent-engine-v4.snapshot");
     static final Path ENGINE_V4_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v4-rocksdb.snapshot");
+    /** Layout v5 (the same bytes again; a listed contact without an id is a leg without one, counted, not followed). */
+    static final Path ENGINE_V5 = Path.of("src/test/resources/snapshots/agent-engine-v5.snapshot");
+    static final Path ENGINE_V5_ROCKSDB = Path.of("src/test/resources/snapshots/agent-engine-v5-rocksdb.snapshot");
 
     private static final EngineSettings SETTINGS = EngineSettings.defaults();
     private static final String BOB = "arn:aws:connect:us-east-1:111122223333:instance/i-1/agent/a-2";
@@ -77,7 +80,9 @@ class SnapshotFixturesTest {
      * is counting; a heart beat at 08:14:30 is waiting for the watermark. Bob: LOGIN 08:00, LOGOUT 08:05, heart
      * beat 08:06: logged out; from layout v4 on, ten more heart beats of his wait for the watermark, 08:14:01 to
      * 08:14:09 with two at 08:14:05, beyond the eight an agent's state holds (the last instants to arrive wait in
-     * the map state). One of two sources has reported the end of its input (at 08:14:30).
+     * the map state). From layout v5 on, Alex's 08:06 heart beat also lists a contact without an id (a leg that only
+     * counts) and Bob's first waiting heart beat one too. One of two sources has reported the end of its input (at
+     * 08:14:30).
      */
     private static OperatorSubtaskState engineMidShift(boolean heap) throws Exception {
         try (EngineHarness engine = heap ? EngineHarness.live(SETTINGS)
@@ -88,15 +93,17 @@ class SnapshotFixturesTest {
                     Events.stateChange("08:03:00").available().queue(Events.BILLING)
                             .contact("c1", "CONNECTED_ONHOLD", "08:03:00").id("a-3").arrival(3),
                     Events.heartBeat("08:06:00").available().queue(Events.BILLING)
-                            .contact("c1", "CONNECTED_ONHOLD", "08:03:00").id("a-4").arrival(4),
+                            .contact("c1", "CONNECTED_ONHOLD", "08:03:00").contact(null, "CONNECTED", "08:06:00")
+                            .id("a-4").arrival(4),
                     Events.heartBeat("08:14:30").available().queue(Events.BILLING)
                             .contact("c1", "CONNECTED_ONHOLD", "08:03:00").id("a-5").arrival(5),
                     Events.login("08:00:00").available().agent(BOB).username("bob").id("b-1").arrival(1),
                     Events.logout("08:05:00").agent(BOB).username("bob").id("b-2").arrival(2),
                     Events.heartBeat("08:06:00").available().agent(BOB).username("bob").id("b-3").arrival(3));
             for (int second = 1; second <= 9; second++) {
-                engine.send(Events.heartBeat("08:14:0" + second).available().agent(BOB).username("bob")
-                        .id("b-hb-" + second).arrival(100 + second));
+                Events beat = Events.heartBeat("08:14:0" + second).available().agent(BOB).username("bob");
+                if (second == 1) beat.contact(null, "CONNECTED", "08:14:01");
+                engine.send(beat.id("b-hb-" + second).arrival(100 + second));
             }
             engine.send(Events.heartBeat("08:14:05").available().agent(BOB).username("bob").id("b-hb-5b").arrival(99));
             long inMap = Arrays.stream(engine.state(BOB).waiting).filter(waiting -> waiting.fields == null).count();
@@ -114,27 +121,27 @@ class SnapshotFixturesTest {
         Path written = Path.of("target/snapshots");
         Files.createDirectories(written);
         OperatorSnapshotUtil.writeStateHandle(engineMidShift(true),
-                written.resolve(ENGINE_V4.getFileName()).toString());
+                written.resolve(ENGINE_V5.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(engineMidShift(false),
-                written.resolve(ENGINE_V4_ROCKSDB.getFileName()).toString());
+                written.resolve(ENGINE_V5_ROCKSDB.getFileName()).toString());
         OperatorSnapshotUtil.writeStateHandle(queueMidWindow(), written.resolve(QUEUE.getFileName()).toString());
     }
 
     /**
      * Each layout, on the heap and on RocksDB as Managed Flink runs it. In v1 the agent states and the buffered
      * events were written by Flink's POJO serializer, in v2 by the job's own, the events in a map state of their
-     * own: both backends migrate them to layout v4 on restore, and the heart beat waiting in the map stays there,
-     * listed in its agent's state as an instant beyond the bound is. A v3 state is read as it is.
+     * own: both backends migrate them to layout v5 on restore, and the heart beat waiting in the map stays there,
+     * listed in its agent's state as an instant beyond the bound is. A v3 or v4 state is read as it is.
      */
     @ParameterizedTest
     @CsvSource({"v1, heap", "v1, rocksdb", "v2, heap", "v2, rocksdb", "v3, heap", "v3, rocksdb", "v4, heap",
-        "v4, rocksdb"})
+        "v4, rocksdb", "v5, heap", "v5, rocksdb"})
     @DisabledIfSystemProperty(named = "snapshots.write", matches = "true")
     void theEngineFixtureRestoresAndTheShiftGoesOn(String layout, String backend) throws Exception {
         boolean heap = backend.equals("heap");
         Map<String, Path> fixtures = Map.of("v1", heap ? ENGINE : ENGINE_ROCKSDB,
                 "v2", heap ? ENGINE_V2 : ENGINE_V2_ROCKSDB, "v3", heap ? ENGINE_V3 : ENGINE_V3_ROCKSDB,
-                "v4", heap ? ENGINE_V4 : ENGINE_V4_ROCKSDB);
+                "v4", heap ? ENGINE_V4 : ENGINE_V4_ROCKSDB, "v5", heap ? ENGINE_V5 : ENGINE_V5_ROCKSDB);
         Path written = fixtures.get(layout);
         OperatorSubtaskState fixture = OperatorSnapshotUtil.readStateHandle(written.toString());
         try (EngineHarness engine = heap ? EngineHarness.restored(SETTINGS, fixture)
@@ -164,6 +171,10 @@ class SnapshotFixturesTest {
             // The alerts open in the snapshot resolve, with the ids they were raised with.
             assertEquals(List.of("AGENT_RECOVERED 08:14:30", "CONTACT_ON_HOLD_TOO_LONG_RESOLVED 08:16"),
                     alerts(engine));
+            // Describing the silence: c1, and from v5 on the contact without an id that came back with the state.
+            AlertRow recovered = engine.side(AgentEngineFunction.ALERTS).stream()
+                    .filter(row -> row.alertType.equals("AGENT_RECOVERED")).findFirst().orElseThrow();
+            assertEquals(layout.equals("v5") ? 2 : 1, recovered.openContacts);
             assertEquals(List.of("08:00 staffed=900000 onContact=840000 handled=0",
                     "08:15 staffed=300000 onContact=300000 handled=1"), shares(engine.queueShares()));
             assertEquals(0, engine.keyedStateEntries());
