@@ -56,6 +56,8 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
 
     private final class LineReader implements StreamFormat.Reader<ParsedRecord> {
         private final InputStream in;
+        /** Fills the buffer; a line that straddles two fills is found before it is parsed. */
+        private final BufferFills fills;
         private final AgentEventParser parser = new AgentEventParser(settings);
         private final byte[] buffer = new byte[BUFFER_BYTES];
         /** The line being read when it spans reads of the buffer. */
@@ -74,11 +76,10 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
         private int currentStart;
         private int currentLength;
         private boolean ended;
-        /** A read error that ended a fill after some bytes: the next fill throws it. */
-        private IOException readError;
 
         LineReader(InputStream in) {
             this.in = in;
+            this.fills = new BufferFills(in);
         }
 
         @Override
@@ -133,7 +134,7 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
             int lastByte = -1;
             while (true) {
                 if (position == limit) {
-                    limit = fill();
+                    limit = fills.fill(buffer);
                     position = 0;
                     if (limit == 0) {
                         limit = 0;
@@ -161,27 +162,6 @@ public class JsonLinesFormat extends SimpleStreamFormat<ParsedRecord> {
                     return true;
                 }
             }
-        }
-
-        /**
-         * Fills the buffer from its start as far as the file goes; 0 at its end. A stream may give much less per read
-         * (a gzip stream gives a few KB), and a line that straddles two fills is found before it is parsed. A read
-         * error after some bytes is held until the next fill: the lines before it come first.
-         */
-        private int fill() throws IOException {
-            if (readError != null) throw readError;
-            int filled = 0;
-            try {
-                while (filled < buffer.length) {
-                    int n = in.read(buffer, filled, buffer.length - filled);
-                    if (n < 0) break;
-                    filled += n;
-                }
-            } catch (IOException e) {
-                if (filled == 0) throw e;
-                readError = e;
-            }
-            return filled;
         }
 
         /** Appends buffer[start, end) to the line, up to {@link #keptAtMost()} bytes. */

@@ -18,17 +18,16 @@ final class Lines {
         void line(long number, byte[] bytes, int from, int to, boolean unicodeEscape);
     }
 
-    private final InputStream in;
+    private final BufferFills fills;
     private final int maxBytes;
     private final byte[] buffer = new byte[JsonLinesFormat.BUFFER_BYTES];
     /** A line that spans two fills of the buffer, as far as it is kept. */
     private byte[] carried = new byte[8192];
     private int carriedLength;
     private boolean tooLong;
-    private IOException readError;
 
     Lines(InputStream in, int maxBytes) {
-        this.in = in;
+        this.fills = new BufferFills(in);
         this.maxBytes = maxBytes;
     }
 
@@ -37,7 +36,7 @@ final class Lines {
         boolean pending = false; // bytes of a line without its end yet
         boolean escape = false;
         int n;
-        while ((n = fill()) > 0) {
+        while ((n = fills.fill(buffer)) > 0) {
             int start = 0;
             int from = 0;
             while (start < n) {
@@ -69,26 +68,6 @@ final class Lines {
             }
         }
         if (pending) give(consumer, number + 1, carried, 0, carriedLength, escape);
-    }
-
-    /**
-     * Fills the buffer as {@link JsonLinesFormat}'s reader does: a read error after some bytes is held until the next
-     * fill, so the whole lines before it are passed on first (the reader gives them too, then a dead letter).
-     */
-    private int fill() throws IOException {
-        if (readError != null) throw readError;
-        int filled = 0;
-        try {
-            while (filled < buffer.length) {
-                int n = in.read(buffer, filled, buffer.length - filled);
-                if (n < 0) break;
-                filled += n;
-            }
-        } catch (IOException e) {
-            if (filled == 0) throw e;
-            readError = e;
-        }
-        return filled;
     }
 
     private void carry(int from, int to) {
