@@ -91,27 +91,22 @@ public final class ReplayTimeFloors implements Serializable {
 
     private static BlockMinima blockMinima(Path file, RecordSettings settings) {
         BlockMinima minima = new BlockMinima(new EarliestEventTime(new AgentEventParser(settings)));
-        InputStream in;
+        InputStream raw;
         try {
-            in = open(file);
+            raw = file.getFileSystem().open(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open " + file + " to find its event times", e);
         }
-        try (InputStream lines = in) {
+        // As the file source reads it: a .gz (or other compressed) file decompressed.
+        InflaterInputStreamFactory<?> decompressor = StandardDeCompressors.getDecompressorForFileName(file.getPath());
+        try (InputStream in = raw; InputStream lines = decompressor == null ? in : decompressor.create(in)) {
             new Lines(lines, settings.maxRecordBytes).forEach(minima);
         } catch (IOException e) {
-            // Cut off (a gzip member), or a read that may work for the reader later: what the rest holds is not
-            // known, so no watermark passes it until a reader is done with this file.
+            // Cut off (a gzip member), not what its name says, or a read that may work for the reader later: what
+            // the rest holds is not known, so no watermark passes it until a reader is done with this file.
             minima.unreadRest = true;
         }
         return minima;
-    }
-
-    /** The file as the file source reads it: a {@code .gz} (or other compressed) file decompressed. */
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = file.getFileSystem().open(file);
-        InflaterInputStreamFactory<?> decompressor = StandardDeCompressors.getDecompressorForFileName(file.getPath());
-        return decompressor == null ? in : decompressor.create(in);
     }
 
     /** The earliest time per block of lines, of the records that can be valid. */

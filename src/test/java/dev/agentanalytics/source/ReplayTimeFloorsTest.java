@@ -183,6 +183,16 @@ class ReplayTimeFloorsTest {
         assertEquals(T0 + 36_000_000 - 1, emitted.last);
     }
 
+    /** A file named .gz that is not gzip at all: its records are not known either, so it holds the watermark. */
+    @Test
+    void aFileThatIsNotWhatItsNameSaysHoldsTheWatermark() throws IOException {
+        Path notGzip = folder.resolve("part-0.jsonl.gz");
+        Files.write(notGzip, List.of(event(1, T0)));
+        ReplayTimeFloors floors = ReplayTimeFloors.scan(List.of(new org.apache.flink.core.fs.Path(notGzip.toUri())),
+                JobConfig.RecordSettings.defaults());
+        assertEquals(ReplayTimeFloors.UNKNOWN, floors.at(0, 1));
+    }
+
     private ReplayTimeFloors scan(List<List<String>> files) throws IOException {
         List<org.apache.flink.core.fs.Path> paths = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
