@@ -64,7 +64,7 @@ public final class EarliestEventTime {
         return false;
     }
 
-    /** The next {@link #NAME} in {@code bytes[from, to)}, or -1 (Horspool: the byte under its end says how far to move). */
+    /** The next {@link #NAME} in {@code bytes[from, to)}, or -1 (Horspool: the byte under its end says how far). */
     private static int indexOfName(byte[] bytes, int from, int to) {
         int last = NAME.length - 1;
         int i = from;

@@ -18,8 +18,8 @@ import org.apache.flink.core.fs.Path;
 /**
  * For a replay in STREAMING mode: at each place of the input, the earliest {@code EventTimestamp} of the valid
  * records from there to the end, so that the watermark never passes a record still to be read and none is late,
- * whatever order the input is in (docs/analytics.md §3.6). Found by reading the whole input once before the job starts,
- * without parsing it.
+ * whatever order the input is in (docs/analytics.md §3.6). Found by reading the whole input once before the job
+ * starts, without parsing it.
  *
  * <p>A place is a block of {@link #BLOCK_LINES} lines of one file: the floor of a line is that of its block, which
  * also counts the block's lines already read, so the watermark is held back by at most a block, and the floors take
