@@ -79,6 +79,12 @@ public final class AgentAnalyticsJob {
     /** {@link #define(StreamExecutionEnvironment, JobConfig)} with other sinks (tests that inject faults). */
     public static void define(StreamExecutionEnvironment env, JobConfig config, TableSinks sinks) {
         if (config.parallelism > 0) env.setParallelism(config.parallelism);
+        if (env.getParallelism() > config.maxParallelism) {
+            // Only the environment knows its parallelism when the configuration leaves it open.
+            throw new ConfigException("Invalid value '" + config.maxParallelism + "' for configuration key"
+                    + " 'max-parallelism': expected at least the parallelism (" + env.getParallelism()
+                    + ", the environment's).");
+        }
         env.setMaxParallelism(config.maxParallelism);
         if (!config.isBatch() && config.checkpointInterval != null) {
             env.enableCheckpointing(config.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);

@@ -23,7 +23,8 @@ public final class ConfigKey {
     public static final ConfigKey CONSOLE = key("console", "false",
             "Also print every output row to standard output (demos).");
     public static final ConfigKey RUNTIME_MODE = key("runtime-mode", "AUTOMATIC",
-            "`STREAMING`, `BATCH`, or `AUTOMATIC` (BATCH for a file replay, STREAMING otherwise).");
+            "`STREAMING`, `BATCH`, or `AUTOMATIC` (BATCH for a file replay, STREAMING otherwise). BATCH needs"
+                    + " `source` `files`.");
     public static final ConfigKey PARALLELISM = key("parallelism", "",
             "Parallelism of every operator; empty leaves it to the environment (the cluster's `parallelism.default`,"
                     + " or the number of cores in an embedded run). Refused on Managed Flink, whose application"
@@ -112,7 +113,8 @@ public final class ConfigKey {
     public static final ConfigKey ALERT_ACW_AFTER = key("alert.acw-after", "5m",
             "`AFTER_CONTACT_WORK_TOO_LONG` when a contact stays in after-contact work longer than this; `0` off.");
     public static final ConfigKey ALERT_RINGING_AFTER = key("alert.ringing-after", "30s",
-            "`CONTACT_RINGING_TOO_LONG` when a contact rings (incoming, pending, connecting) longer than this.");
+            "`CONTACT_RINGING_TOO_LONG` when a contact rings (incoming, pending, connecting) longer than this; `0`"
+                    + " off.");
     public static final ConfigKey ALERT_STUCK_AFTER = key("alert.stuck-after", "60s",
             "`AGENT_STUCK` when a contact stays in MISSED or ERROR longer than this; `0` off.");
 

@@ -64,10 +64,10 @@ final class ConfigValues {
         Matcher m = BYTES.matcher(text(key));
         if (m.matches()) {
             try {
-                long value = Long.parseLong(m.group(1))
-                        * ("MiB".equals(m.group(2)) ? 1 << 20 : "KiB".equals(m.group(2)) ? 1 << 10 : 1);
+                long value = Math.multiplyExact(Long.parseLong(m.group(1)),
+                        "MiB".equals(m.group(2)) ? 1 << 20 : "KiB".equals(m.group(2)) ? 1 << 10 : 1);
                 if (value >= min && value <= max) return (int) value;
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | ArithmeticException e) {
                 // reported below
             }
         }
@@ -115,23 +115,22 @@ final class ConfigValues {
         if (text.equals("0")) return Duration.ZERO;
         Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (!m.matches()) return null;
-        long amount;
         try {
-            amount = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
+            long amount = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "ms":
+                    return Duration.ofMillis(amount);
+                case "s":
+                    return Duration.ofSeconds(amount);
+                case "m":
+                    return Duration.ofMinutes(amount);
+                case "h":
+                    return Duration.ofHours(amount);
+                default:
+                    return Duration.ofDays(amount);
+            }
+        } catch (NumberFormatException | ArithmeticException e) { // more digits than a long, or days past its range
             return null;
-        }
-        switch (m.group(2)) {
-            case "ms":
-                return Duration.ofMillis(amount);
-            case "s":
-                return Duration.ofSeconds(amount);
-            case "m":
-                return Duration.ofMinutes(amount);
-            case "h":
-                return Duration.ofHours(amount);
-            default:
-                return Duration.ofDays(amount);
         }
     }
 

@@ -84,6 +84,10 @@ public final class JobConfig implements Serializable {
         }
         console = v.bool(ConfigKey.CONSOLE);
         runtimeMode = v.choice(ConfigKey.RUNTIME_MODE, RuntimeMode.class);
+        if (runtimeMode == RuntimeMode.BATCH && source != SourceKind.FILES) {
+            throw v.invalid(ConfigKey.RUNTIME_MODE, "STREAMING or AUTOMATIC with source " + source
+                    + " (BATCH needs a bounded input: source FILES)");
+        }
         if (managedFlink) {
             for (ConfigKey owned : new ConfigKey[] {ConfigKey.PARALLELISM, ConfigKey.CHECKPOINT_INTERVAL}) {
                 if (!v.text(owned).isEmpty()) {

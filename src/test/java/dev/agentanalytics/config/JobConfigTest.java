@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentanalytics.AgentAnalyticsJob;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +79,10 @@ class JobConfigTest {
         "window|5s|'window': expected a duration from 1m to 1d",
         "window|2d|'window': expected a duration from 1m to 1d",
         "window|fifteen|'window': expected a duration from 1m to 1d",
+        "window|200000000000000d|'window': expected a duration from 1m to 1d",
+        "window-offset|200000000000000d|'window-offset': expected an offset like +05:30",
+        "max-record-size|17592186044417MiB|'max-record-size': expected a size from",
+        "runtime-mode|BATCH|'runtime-mode': expected STREAMING or AUTOMATIC with source SIMULATOR",
         "window-offset|+25:00|'window-offset': expected an offset like +05:30",
         "stale-after|0|'stale-after': expected a duration from 1s to 1d",
         "parallelism|0|'parallelism': expected a whole number from 1 to 1024",
@@ -90,6 +97,14 @@ class JobConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> JobConfig.fromArgs("--" + key, value));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage());
+    }
+
+    @Test
+    void aMaxParallelismBelowTheEnvironmentsParallelismIsNamed() {
+        JobConfig config = JobConfig.fromArgs("--max-parallelism", "2");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(4);
+        assertMessage("'max-parallelism': expected at least the parallelism (4, the environment's)",
+                () -> AgentAnalyticsJob.define(env, config));
     }
 
     @Test

@@ -125,7 +125,8 @@ class AgentEventParserTest {
 
     @Test
     void aBatchRunKeepsNoCopyOfAValidRecord() {
-        AgentEventParser batch = new AgentEventParser(JobConfig.fromMap(Map.of("runtime-mode", "BATCH")).records);
+        AgentEventParser batch = new AgentEventParser(JobConfig.fromMap(Map.of("runtime-mode", "BATCH", "source", "files",
+                "input", ".")).records);
         byte[] bytes = event("").getBytes(StandardCharsets.UTF_8);
         ParsedRecord record = batch.parse(bytes, 0, bytes.length, bytes.length, RECEIVED, null);
         assertTrue(record.isValid());
