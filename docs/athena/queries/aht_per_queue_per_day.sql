@@ -4,7 +4,8 @@
 -- time (talk + hold + after-contact work), in seconds.
 --
 -- Source: `contacts`, one row per agent leg of a contact. A leg counts when
---   * outcome = 'HANDLED' (it was CONNECTED at least once; legs cut by a logout are INCOMPLETE and left out),
+--   * outcome = 'HANDLED' (it was CONNECTED at least once; legs cut by a timeout, or still listed by a LOGOUT's own
+--     snapshot, are INCOMPLETE and left out),
 --   * it is not a supervisor MONITOR leg (initiation_method can be null: coalesce so null legs are kept, as the
 --     job does for queue_metrics),
 --   * it has a queue.

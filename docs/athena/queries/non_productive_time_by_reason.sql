@@ -3,9 +3,9 @@
 -- Answers: how many hours each agent spent in each non-productive (custom) status - Break, Lunch, Training... -
 -- over the period, and what share of the agent's logged-in time that was.
 --
--- Source: `agent_activity`. An agent is NON_PRODUCTIVE while its status Type is CUSTOM and it has no contact in
--- any state (a contact in progress or in after-contact work wins over the status); those rows carry the status
--- name in status_name, so the time splits by reason. Rows are per window; the dt predicate selects the UTC days of
+-- Source: `agent_activity`. An agent is NON_PRODUCTIVE while its status Type is CUSTOM and it has no contact in a
+-- state that sets the activity (a contact in progress or in after-contact work wins over the status); those rows
+-- carry the status name in status_name, so the time splits by reason. Rows are per window; the dt predicate selects the UTC days of
 -- window_start and prunes partitions.
 -- Agents are identified by agent_arn (a username can be renamed); the latest username is shown.
 WITH activity AS (

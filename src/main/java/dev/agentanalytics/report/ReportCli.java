@@ -3,7 +3,6 @@ package dev.agentanalytics.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -80,12 +79,13 @@ public final class ReportCli {
                     options.file = Paths.get(value);
                     break;
                 case "--zone":
-                    try {
-                        options.zone = ZoneId.of(value);
-                    } catch (DateTimeException e) {
+                    // Region names only: the page formats times with the browser's Intl, which takes IANA names
+                    // and refuses some forms ZoneId takes (Z, GMT+2).
+                    if (!ZoneId.getAvailableZoneIds().contains(value)) {
                         throw new IllegalArgumentException("--zone '" + value + "' is not a time zone: use an IANA"
-                                + " name such as Europe/Berlin or America/New_York");
+                                + " name such as Europe/Berlin, America/New_York or UTC");
                     }
+                    options.zone = ZoneId.of(value);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + arg);
