@@ -13,17 +13,30 @@ defaults=(--source simulator --output "$repo_root/output" --web-ui-port 8081 --c
           --simulator.agents 200 --simulator.duration 1h
           --simulator.silent-agents 3 --simulator.duplicates 0.01 --simulator.out-of-order 0.02
           --simulator.malformed 0.002)
-# A flag given on the command line replaces the default of the same key.
+# A flag given on the command line replaces the default of the same key; the default silent agents are at most the
+# agents asked for (--simulator.agents 2 has two that may go silent, not three).
+given=("$@")
+agents=""
+for ((i = 0; i < ${#given[@]}; i++)); do
+  case "${given[i]}" in
+    --simulator.agents) agents="${given[i+1]:-}" ;;
+    --simulator.agents=*) agents="${given[i]#--simulator.agents=}" ;;
+  esac
+done
 args=()
 for ((i = 0; i < ${#defaults[@]}; i += 2)); do
   key="${defaults[i]}"
-  if ! printf '%s\n' "$@" | grep -q -- "^$key\(=\|$\)"; then args+=("$key" "${defaults[i+1]}"); fi
+  value="${defaults[i+1]}"
+  if [ "$key" = --simulator.silent-agents ] && [[ "$agents" =~ ^[0-9]+$ ]] && [ "$agents" -lt "$value" ]; then
+    value="$agents"
+  fi
+  if ! printf '%s\n' "$@" | grep -q -- "^$key\(=\|$\)"; then args+=("$key" "$value"); fi
 done
 output="$repo_root/output"
 all=("${args[@]}" "$@")
 for ((i = 0; i < ${#all[@]}; i++)); do
   case "${all[i]}" in
-    --output) output="${all[i+1]}" ;;
+    --output) output="${all[i+1]:-}" ;;
     --output=*) output="${all[i]#--output=}" ;;
   esac
 done
