@@ -110,7 +110,7 @@ public final class ReplayFiles {
     }
 
     /** Paths as the job names them and as the source's splits name them differ in form, never in this key. */
-    static String key(Path path) {
+    private static String key(Path path) {
         String authority = path.toUri().getAuthority();
         return (authority == null ? "" : authority) + path.toUri().getPath();
     }
