@@ -5,15 +5,17 @@
 #   scripts/bench.sh
 #
 # Generates once and keeps (in .bench-data/, or $BENCH_DATA) a simulated data set cut into 128 MB parts, as Kinesis
-# Data Firehose delivers a stream to S3: BENCH_AGENTS agents (default 5000) x 4 h, about 1.1 million events of 3-8 KB,
-# and 20 agents x 45 days for the long history (about as many events). Then measures, each in a JVM of its own, on the
-# same bytes:
+# Data Firehose delivers a stream to S3: BENCH_AGENTS agents (default 10000, a large center) x 4 h, about 2.3 million
+# events of 3-8 KB (14 GB), and 40 agents x 45 days for the long history (about as many events). Why that size: a fresh
+# JVM's job pays about 11 s of start and warm-up whatever the input (docs/performance.md, "The benchmark"), so a set
+# of a million events measures that start about as much as the job's throughput. Then measures, each
+# in a JVM of its own, on the same bytes:
 #   (a) reference  a single-threaded Jackson readTree loop over the lines
 #   (p) parse      the job's own parser alone, one thread (a component of (b), for the profile)
 #   (b) batch      the whole job, BATCH replay, parallelism 2, every table written
 #   (c) discard    the same with sinks that discard
 #   (d) rocksdb    STREAMING on the RocksDB state backend, incremental checkpoints every 10 s (as Managed Flink)
-#   (e) history    20 agents x 45 days, as (b): the cost per event with a long history per agent
+#   (e) history    40 agents x 45 days, as (b): the cost per event with a long history per agent
 #   (w) warm       (b) as the third run of the job in one JVM: what (b) costs once the JVM has loaded and compiled
 #                  its code, which every fresh JVM pays again (printed as w/a; it has no target)
 #   (f) floor      a job of (b)'s shape that does none of its work: the same files and source, events as large as
@@ -27,10 +29,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib/java-env.sh"
-agents="${BENCH_AGENTS:-5000}"
+agents="${BENCH_AGENTS:-10000}"
 data="${BENCH_DATA:-$repo_root/.bench-data}"
 main_set="$data/events-${agents}-agents-4h"
-history_set="$data/events-20-agents-45d-seed5"
+history_set="$data/events-40-agents-45d-seed6"
 rounds="${BENCH_ROUNDS:-2}"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_ROUNDS must be a whole number of 1 or more, not '$rounds'" >&2; exit 2; }
 
@@ -58,9 +60,9 @@ generate() { # FOLDER AGENTS DURATION SEED
   fi
 }
 generate "$main_set" "$agents" 4h 13
-# (e) measures history, not how a few keys happen to hash: with seed 5 the 20 agents' events split 51/49 over the
-# 2 subtasks (seed 13: 54/46, and the engine stage lasts as long as its larger half).
-generate "$history_set" 20 45d 5
+# (e) measures history, not how a few keys happen to hash: with seed 6 the 40 agents' events split 50/50 over the
+# 2 subtasks (seed 5: 44/56, and the engine stage lasts as long as its larger half).
+generate "$history_set" 40 45d 6
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
