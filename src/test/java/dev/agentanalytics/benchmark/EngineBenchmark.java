@@ -27,7 +27,7 @@ import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
  * in alternating runs: the machine's speed drifts between minutes.
  *
  * <pre>
- *   java -cp ... dev.agentanalytics.benchmark.EngineBenchmark .bench-data/events-5000-agents-4h 150000 3
+ *   java -cp ... dev.agentanalytics.benchmark.EngineBenchmark .bench-data/events-10000-agents-4h 150000 3
  * </pre>
  *
  * A fourth argument moves the watermark every so many events instead: as many as EVENTS holds it back until the
