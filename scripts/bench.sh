@@ -7,7 +7,7 @@
 # Generates once and keeps (in .bench-data/, or $BENCH_DATA) a simulated data set cut into 128 MB parts, as Kinesis
 # Data Firehose delivers a stream to S3: BENCH_AGENTS agents (default 10000, a large center) x 4 h, about 2.3 million
 # events of 3-8 KB (14 GB), and 40 agents x 45 days for the long history (about as many events). Why that size: a fresh
-# JVM's job pays about 11 s of start and warm-up whatever the input (docs/performance.md, "The benchmark"), so a set
+# JVM's job pays about 10 s of start and warm-up whatever the input (docs/performance.md, "The benchmark"), so a set
 # of a million events measures that start about as much as the job's throughput. Then measures, each
 # in a JVM of its own, on the same bytes:
 #   (a) reference  a single-threaded Jackson readTree loop over the lines
